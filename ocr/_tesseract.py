@@ -1,0 +1,98 @@
+"""The only module that calls Tesseract (through pytesseract).
+
+Every call has a timeout and runs Tesseract single-threaded: its OpenMP threads
+make it several times slower when pages already run in parallel on few cores.
+Foreign errors are translated here, once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from functools import cache
+
+import numpy as np
+import pytesseract
+
+from congvan.errors import MissingDependencyError, OcrEngineError
+from congvan.types import BBox
+from ocr.types import OcrLine, OcrWord
+
+__all__ = ["PageTimeoutError", "available", "ensure_available", "languages", "read_lines", "version"]
+
+_INSTALL_HINT = (
+    "Install Tesseract 5 with its Vietnamese models: "
+    "`sudo apt-get install tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet` (or `make run`)."
+)
+
+# pytesseract spawns Tesseract with the environment it holds in this module global.
+# Giving it a copy with the thread limit keeps os.environ itself untouched.
+pytesseract.pytesseract.environ = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+class PageTimeoutError(OcrEngineError):
+    """Tesseract did not finish the page within its time limit."""
+
+    code = "ocr_timeout"
+
+
+def available() -> bool:
+    return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
+
+
+@cache
+def version() -> str:
+    ensure_available()
+    return str(pytesseract.get_tesseract_version())
+
+
+@cache
+def languages() -> frozenset[str]:
+    ensure_available()
+    return frozenset(pytesseract.get_languages(config=""))
+
+
+def ensure_available(lang: str = "") -> None:
+    """Raise with an install hint when Tesseract or a model of ``lang`` is missing."""
+    if not available():
+        raise MissingDependencyError(f"Tesseract is not installed. {_INSTALL_HINT}")
+    missing = [code for code in lang.split("+") if code and code not in languages()]
+    if missing:
+        raise MissingDependencyError(f"Tesseract has no model for {', '.join(missing)}. {_INSTALL_HINT}")
+
+
+def read_lines(image: np.ndarray, *, lang: str, psm: int, timeout: float) -> tuple[OcrLine, ...]:
+    """OCR one page image in one ``image_to_data`` call; lines keep their Tesseract block."""
+    try:
+        data = pytesseract.image_to_data(
+            image,
+            lang=lang,
+            config=f"--oem 1 --psm {psm} -c preserve_interword_spaces=0",
+            output_type=pytesseract.Output.DICT,
+            timeout=timeout,
+        )
+    except RuntimeError as e:
+        if "timeout" in str(e).lower():
+            raise PageTimeoutError(f"Tesseract took longer than {timeout:.0f} s on this page.") from e
+        raise OcrEngineError(f"Tesseract failed: {e}") from e
+    except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as e:
+        raise OcrEngineError(f"Tesseract failed: {e}") from e
+    return _lines_from_data(data)
+
+
+def _lines_from_data(data: dict[str, list]) -> tuple[OcrLine, ...]:
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    blocks: dict[tuple[int, int], int] = {}
+    for i, raw in enumerate(data["text"]):
+        text = (raw or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        left, top = int(data["left"][i]), int(data["top"][i])
+        box = BBox(left, top, left + int(data["width"][i]), top + int(data["height"][i]))
+        for part in text.split():
+            lines.setdefault(key, []).append(OcrWord(part, box, min(conf, 100.0) / 100.0))
+        blocks.setdefault(key[:2], len(blocks))
+    return tuple(OcrLine(tuple(words), blocks[key[:2]]) for key, words in lines.items())

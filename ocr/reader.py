@@ -1,0 +1,128 @@
+"""``ocr.read``: a scan or text file in, an ``OcrDocument`` out.
+
+Pages are rasterised one at a time and read in parallel, one single-threaded
+Tesseract per core. A page that fails or times out is kept with its status and
+the document goes on; only a document with no readable page is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from congvan.errors import CongvanError, EmptyDocumentError, OcrEngineError, UnsupportedFileError
+from ocr import _preprocess, _raster, _tesseract
+from ocr._sniff import InputKind, sniff
+from ocr.types import OcrDocument, OcrLine, OcrOptions, OcrPage, PageStatus
+
+__all__ = ["Engine", "TesseractEngine", "inspect", "read", "read_text"]
+
+_SNIFF_BYTES = 8192
+
+
+class Engine(Protocol):
+    """What reads one prepared page image: Tesseract, or another engine for comparison."""
+
+    name: str
+
+    def read_lines(self, image: np.ndarray, options: OcrOptions) -> tuple[OcrLine, ...]: ...
+
+
+class TesseractEngine:
+    def __init__(self) -> None:
+        self.name = "tesseract"
+
+    def describe(self, options: OcrOptions) -> str:
+        return f"tesseract {_tesseract.version()} {options.lang} psm {options.psm}"
+
+    def read_lines(self, image: np.ndarray, options: OcrOptions) -> tuple[OcrLine, ...]:
+        return _tesseract.read_lines(image, lang=options.lang, psm=options.psm, timeout=options.page_timeout)
+
+
+def inspect(path: Path) -> tuple[InputKind, int]:
+    """Check quickly, before any OCR, that the file can be read: its kind and page count.
+
+    Raises the same clear errors ``read`` would (empty, unsupported, corrupt or
+    encrypted PDF, oversized image), so an upload can be refused at once.
+    """
+    with path.open("rb") as f:
+        kind = sniff(f.read(_SNIFF_BYTES))
+    if kind is InputKind.PDF:
+        return kind, _raster.count_pdf_pages(path)
+    if kind is InputKind.IMAGE:
+        return kind, _raster.count_image_pages(path)
+    return kind, len(read_text(path).pages)
+
+
+def read(path: Path, options: OcrOptions | None = None, engine: Engine | None = None) -> OcrDocument:
+    """Read a PDF, image or UTF-8 text file into an ``OcrDocument``."""
+    options = options or OcrOptions()
+    with path.open("rb") as f:
+        kind = sniff(f.read(_SNIFF_BYTES))
+    if kind is InputKind.TEXT:
+        return read_text(path)
+    if engine is None:
+        _tesseract.ensure_available(options.lang)
+        engine = TesseractEngine()
+    if kind is InputKind.PDF:
+        images = _raster.pdf_pages(path, dpi=options.dpi, timeout=options.page_timeout)
+    else:
+        images = _raster.image_pages(path)
+    pages = _read_pages(images, engine, options)
+    if all(page.status is not PageStatus.OK for page in pages):
+        raise OcrEngineError(f"No page could be read: {pages[0].error}")
+    describe = getattr(engine, "describe", None)
+    return OcrDocument(pages, source_name=path.name, engine=describe(options) if describe else engine.name)
+
+
+def read_text(path: Path) -> OcrDocument:
+    """A text file is taken as it is: UTF-8 (a BOM is dropped), pages split at form feeds."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise UnsupportedFileError("The text file is not UTF-8: save it as UTF-8 and upload again.") from e
+    if not text.strip():
+        raise EmptyDocumentError("The text file holds no text.")
+    return OcrDocument.from_text(text, source_name=path.name)
+
+
+def _read_pages(
+    images: Iterator[_raster.PageImage], engine: Engine, options: OcrOptions
+) -> tuple[OcrPage, ...]:
+    workers = options.workers or os.cpu_count() or 1
+    # Threads suffice: the work happens in Tesseract's own process and in OpenCV,
+    # both outside the GIL. Submitting as pages are rasterised keeps at most
+    # ``2 * workers`` page images in memory.
+    futures: list[Future[OcrPage]] = []
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr-page") as pool:
+        for page_image in images:
+            while sum(not f.done() for f in futures) >= 2 * workers:
+                next(f for f in futures if not f.done()).result()
+            futures.append(pool.submit(_read_page, page_image, engine, options))
+        pages = tuple(f.result() for f in futures)
+    if not pages:
+        raise EmptyDocumentError("The file holds no page.")
+    return pages
+
+
+def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOptions) -> OcrPage:
+    image, dpi = _preprocess.normalise_scale(page_image.image, page_image.dpi)
+    if options.flatten:
+        image = _preprocess.flatten_background(image)
+    skew = 0.0
+    if options.deskew:
+        skew = _preprocess.estimate_skew(image)
+        image = _preprocess.deskew(image, skew)
+    height, width = image.shape[:2]
+    try:
+        lines = engine.read_lines(image, options)
+    except _tesseract.PageTimeoutError as e:
+        return OcrPage(page_image.number, (), width, height, dpi, PageStatus.TIMED_OUT, str(e), skew=skew)
+    except CongvanError as e:
+        return OcrPage(page_image.number, (), width, height, dpi, PageStatus.FAILED, str(e), skew=skew)
+    return OcrPage(page_image.number, lines, width, height, dpi, skew=skew)
