@@ -1,0 +1,79 @@
+"""Registry stage: uploads, documents and what they ask for, in SQL (SQLite or PostgreSQL).
+
+registry.save(session, upload, extraction, ...) -> Document
+"""
+
+from __future__ import annotations
+
+from registry.database import make_engine, make_session_factory, upgrade
+from registry.models import (
+    Achievement,
+    Base,
+    Deadline,
+    Directive,
+    Document,
+    Job,
+    ReferencedDocument,
+    Target,
+    Upload,
+)
+from registry.queries import (
+    create_job,
+    document_for_upload,
+    find_document_for_upload,
+    get_document,
+    get_job,
+    get_upload,
+    get_upload_by_sha256,
+    list_achievements,
+    list_deadlines,
+    list_directives,
+    list_documents,
+    list_referenced_documents,
+    list_targets,
+    list_uploads,
+    mark_job_done,
+    mark_job_failed,
+    mark_job_running,
+    set_upload_status,
+)
+from registry.save import due_date, save
+from registry.storage import sha256_of, store_upload, upload_path
+
+__all__ = [
+    "Achievement",
+    "Base",
+    "Deadline",
+    "Directive",
+    "Document",
+    "Job",
+    "ReferencedDocument",
+    "Target",
+    "Upload",
+    "create_job",
+    "document_for_upload",
+    "due_date",
+    "find_document_for_upload",
+    "get_document",
+    "get_job",
+    "get_upload",
+    "get_upload_by_sha256",
+    "list_achievements",
+    "list_deadlines",
+    "list_directives",
+    "list_documents",
+    "list_referenced_documents",
+    "list_targets",
+    "list_uploads",
+    "make_engine",
+    "make_session_factory",
+    "mark_job_done",
+    "mark_job_failed",
+    "mark_job_running",
+    "save",
+    "set_upload_status",
+    "sha256_of",
+    "store_upload",
+    "upgrade",
+    "upload_path",
+]

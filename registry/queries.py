@@ -1,0 +1,238 @@
+"""Queries: functions that take a Session. Lists return ``(rows, total)`` for pagination.
+
+Issuer filters ignore case and accents: ``issuer="lai chau"`` finds "Liên đoàn
+Lao động tỉnh Lai Châu", through the folded copy kept beside the name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from congvan.errors import NotFoundError
+from normalize import fold
+from registry.models import (
+    Achievement,
+    Deadline,
+    Directive,
+    Document,
+    Job,
+    ReferencedDocument,
+    Target,
+    Upload,
+    utcnow,
+)
+
+__all__ = [
+    "create_job",
+    "document_for_upload",
+    "find_document_for_upload",
+    "get_document",
+    "get_job",
+    "get_upload",
+    "get_upload_by_sha256",
+    "list_achievements",
+    "list_deadlines",
+    "list_directives",
+    "list_documents",
+    "list_referenced_documents",
+    "list_targets",
+    "list_uploads",
+    "mark_job_done",
+    "mark_job_failed",
+    "mark_job_running",
+    "set_upload_status",
+]
+
+M = TypeVar("M")
+
+
+def _page(session: Session, query: Select[tuple[M]], limit: int, offset: int) -> tuple[list[M], int]:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = list(session.scalars(query.limit(limit).offset(offset)))
+    return rows, total
+
+
+def _issuer_filter(query: Select[Any], issuer: str | None) -> Select[Any]:
+    if not issuer:
+        return query
+    pattern = "%" + fold(issuer).replace("\\", "").replace("%", "").replace("_", "") + "%"
+    return query.where(Document.issuer_folded.like(pattern))
+
+
+# Documents and uploads
+
+
+def list_documents(
+    session: Session,
+    *,
+    issuer: str | None = None,
+    doc_type: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Document], int]:
+    query = _issuer_filter(select(Document), issuer)
+    if doc_type:
+        query = query.where(Document.doc_type == doc_type)
+    return _page(
+        session, query.order_by(Document.date.desc().nulls_last(), Document.id.desc()), limit, offset
+    )
+
+
+def get_document(session: Session, document_id: int) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError(f"There is no document {document_id}.")
+    return document
+
+
+def find_document_for_upload(session: Session, upload: Upload) -> Document | None:
+    return session.scalar(select(Document).where(Document.upload_id == upload.id))
+
+
+def document_for_upload(session: Session, upload: Upload) -> Document:
+    document = find_document_for_upload(session, upload)
+    if document is None:
+        raise NotFoundError(f"Upload {upload.id} has no document yet (status {upload.status}).")
+    return document
+
+
+def get_upload(session: Session, upload_id: int) -> Upload:
+    upload = session.get(Upload, upload_id)
+    if upload is None:
+        raise NotFoundError(f"There is no upload {upload_id}.")
+    return upload
+
+
+def get_upload_by_sha256(session: Session, sha256: str) -> Upload:
+    upload = session.scalar(select(Upload).where(Upload.sha256 == sha256))
+    if upload is None:
+        raise NotFoundError(f"No upload has the SHA-256 {sha256}.")
+    return upload
+
+
+def list_uploads(session: Session, *, limit: int = 50) -> list[Upload]:
+    return list(session.scalars(select(Upload).order_by(Upload.id.desc()).limit(limit)))
+
+
+def set_upload_status(
+    session: Session,
+    upload: Upload,
+    status: str,
+    *,
+    error_code: str | None = None,
+    error_message: str | None = None,
+) -> None:
+    upload.status = status
+    upload.error_code = error_code
+    upload.error_message = error_message
+    session.flush()
+
+
+# Jobs
+
+
+def create_job(session: Session, upload: Upload) -> Job:
+    job = Job(upload_id=upload.id, status="queued")
+    session.add(job)
+    session.flush()
+    return job
+
+
+def get_job(session: Session, job_id: str) -> Job:
+    job = session.get(Job, job_id)
+    if job is None:
+        raise NotFoundError(f"There is no job {job_id}.")
+    return job
+
+
+def mark_job_running(session: Session, job: Job) -> None:
+    job.status = "running"
+    session.flush()
+
+
+def mark_job_done(session: Session, job: Job, document: Document) -> None:
+    job.status, job.document_id, job.finished_at = "done", document.id, utcnow()
+    session.flush()
+
+
+def mark_job_failed(session: Session, job: Job, *, error_code: str, error_message: str) -> None:
+    job.status, job.error_code, job.error_message, job.finished_at = (
+        "failed",
+        error_code,
+        error_message,
+        utcnow(),
+    )
+    session.flush()
+
+
+# What the documents ask for
+
+
+def _items(model: type[M], document_id: int | None, issuer: str | None) -> Select[tuple[M]]:
+    query = select(model).join(Document, Document.id == model.document_id)  # type: ignore[attr-defined]
+    if document_id is not None:
+        query = query.where(model.document_id == document_id)  # type: ignore[attr-defined]
+    return _issuer_filter(query, issuer).order_by(Document.id, model.position)  # type: ignore[attr-defined]
+
+
+def list_targets(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Target], int]:
+    return _page(session, _items(Target, document_id, issuer), limit, offset)
+
+
+def list_achievements(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Achievement], int]:
+    return _page(session, _items(Achievement, document_id, issuer), limit, offset)
+
+
+def list_directives(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Directive], int]:
+    return _page(session, _items(Directive, document_id, issuer), limit, offset)
+
+
+def list_referenced_documents(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ReferencedDocument], int]:
+    return _page(session, _items(ReferencedDocument, document_id, issuer), limit, offset)
+
+
+def list_deadlines(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    due_before: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Deadline], int]:
+    query = _items(Deadline, document_id, issuer)
+    if due_before is not None:
+        query = query.where(Deadline.due_date < due_before)
+    return _page(session, query, limit, offset)

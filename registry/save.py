@@ -1,0 +1,137 @@
+"""``registry.save``: an extraction into the registry, idempotently per upload."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from congvan.types import Provenance
+from extract.types import Extraction
+from normalize import fold
+from registry.models import (
+    Achievement,
+    Deadline,
+    Directive,
+    Document,
+    ReferencedDocument,
+    Target,
+    Upload,
+)
+
+__all__ = ["due_date", "save"]
+
+
+def save(
+    session: Session,
+    upload: Upload,
+    extraction: Extraction,
+    *,
+    ocr_text: str,
+    text: str,
+    page_count: int,
+    ocr_engine: str,
+    ocr_confidence: float,
+) -> Document:
+    """Create the upload's document, or replace what an earlier run saved for it."""
+    document = session.scalar(select(Document).where(Document.upload_id == upload.id))
+    if document is None:
+        document = Document(upload_id=upload.id)
+        session.add(document)
+    record = extraction.to_record()
+    issuer = record["issuer"]
+    document.doc_type = record["doc_type"]
+    document.number = record["number"]
+    document.issuer = issuer
+    document.issuer_folded = fold(issuer) if issuer else None
+    document.parent_issuer = record["parent_issuer"]
+    document.place = record["place"]
+    document.date = extraction.date.value if extraction.date else None
+    document.subject = record["subject"]
+    document.signer_name = record["signer_name"]
+    document.signer_title = record["signer_title"]
+    document.page_count = page_count
+    document.ocr_engine = ocr_engine
+    document.ocr_confidence = round(ocr_confidence, 4)
+    document.ocr_text = ocr_text
+    document.text = text
+    document.record = record
+    _replace_items(document, extraction)
+    session.flush()
+    return document
+
+
+def _replace_items(document: Document, extraction: Extraction) -> None:
+    document.directives = [
+        Directive(text=d.text, **_where(i, d.provenance)) for i, d in enumerate(extraction.directives)
+    ]
+    document.targets = [
+        Target(
+            metric=t.metric,
+            value=t.value,
+            unit=t.unit,
+            scope=t.scope,
+            period=t.period,
+            comparator=t.comparator,
+            **_where(i, t.provenance),
+        )
+        for i, t in enumerate(extraction.targets)
+    ]
+    document.achievements = [
+        Achievement(
+            metric=a.metric,
+            value=a.value,
+            unit=a.unit,
+            percent_of_target=a.percent_of_target,
+            who=a.who,
+            period=a.period,
+            **_where(i, a.provenance),
+        )
+        for i, a in enumerate(extraction.achievements)
+    ]
+    document.deadlines = [
+        Deadline(
+            what=d.what,
+            raw=d.raw,
+            date_iso=d.date,
+            start_iso=d.start,
+            end_iso=d.end,
+            due_date=due_date(d.end or d.date or d.start),
+            **_where(i, d.provenance),
+        )
+        for i, d in enumerate(extraction.deadlines)
+    ]
+    document.referenced_documents = [
+        ReferencedDocument(
+            number=r.number, date=r.date, type=r.type, issuer=r.issuer, **_where(i, r.provenance)
+        )
+        for i, r in enumerate(extraction.referenced_documents)
+    ]
+
+
+def _where(position: int, provenance: Provenance) -> dict[str, Any]:
+    return {
+        "position": position,
+        "span_start": provenance.start,
+        "span_end": provenance.end,
+        "page": provenance.page,
+        "confidence": provenance.confidence,
+    }
+
+
+def due_date(iso: str | None) -> dt.date | None:
+    """The last day an ISO date of any precision allows: ``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31."""
+    if not iso:
+        return None
+    try:
+        parts = [int(p) for p in iso.split("T")[0].split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        return dt.date(*parts)
+    except (ValueError, TypeError):
+        return None  # kept as written in date_iso; it just cannot be ordered
