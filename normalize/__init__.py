@@ -5,7 +5,7 @@ normalize.repair(ocr_document) -> NormalizedDocument
 
 from __future__ import annotations
 
-from normalize._language import is_vietnamese, vietnamese_score
+from normalize._language import is_syllable, is_vietnamese, vietnamese_score
 from normalize._tone import fold, nfc, strip_tones, to_old_tone_style
 from normalize.repair import NOT_VIETNAMESE_WARNING, repair, repair_text
 from normalize.types import Change, NormalizedDocument
@@ -15,6 +15,7 @@ __all__ = [
     "Change",
     "NormalizedDocument",
     "fold",
+    "is_syllable",
     "is_vietnamese",
     "nfc",
     "repair",

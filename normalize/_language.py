@@ -12,7 +12,7 @@ import re
 
 from normalize._tone import fold
 
-__all__ = ["vietnamese_score", "is_vietnamese"]
+__all__ = ["is_syllable", "is_vietnamese", "vietnamese_score"]
 
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
 _NUCLEUS = (
@@ -39,6 +39,11 @@ def vietnamese_score(text: str, sample: int = 2000) -> float:
             if _VIETNAMESE_LETTERS.search(word):
                 good += 0.5
     return min(good / len(words), 1.0)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` has the shape of one Vietnamese syllable (accents ignored)."""
+    return _SYLLABLE.fullmatch(fold(word)) is not None
 
 
 def is_vietnamese(text: str) -> bool:

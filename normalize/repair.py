@@ -79,9 +79,7 @@ def _repair_tokens(source: str) -> tuple[str, list[Change]]:
         before = match.group()
         after, reason = _repair_token(before)
         if after != before:
-            changes.append(
-                Change(length, length + len(after), match.start(), match.end(), before, after, 1.0, reason)
-            )
+            changes.append(Change(length, length + len(after), match.start(), match.end(), before, after, 1.0, reason))
         out.append(after)
         length += len(after)
         position = match.end()

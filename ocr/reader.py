@@ -91,9 +91,7 @@ def read_text(path: Path) -> OcrDocument:
     return OcrDocument.from_text(text, source_name=path.name)
 
 
-def _read_pages(
-    images: Iterator[_raster.PageImage], engine: Engine, options: OcrOptions
-) -> tuple[OcrPage, ...]:
+def _read_pages(images: Iterator[_raster.PageImage], engine: Engine, options: OcrOptions) -> tuple[OcrPage, ...]:
     workers = options.workers or os.cpu_count() or 1
     # Threads suffice: the work happens in Tesseract's own process and in OpenCV,
     # both outside the GIL. Submitting as pages are rasterised keeps at most

@@ -24,9 +24,7 @@ def test_new_style_tones_move_to_the_first_vowel(new: str, old: str) -> None:
     assert to_old_tone_style(new) == old
 
 
-@pytest.mark.parametrize(
-    "word", ["hoàn thành", "quý", "quỳ", "thuyền", "hòa", "của", "Thỏa ước", "khuya", "thuở"]
-)
+@pytest.mark.parametrize("word", ["hoàn thành", "quý", "quỳ", "thuyền", "hòa", "của", "Thỏa ước", "khuya", "thuở"])
 def test_words_without_a_final_diphthong_are_left_alone(word: str) -> None:
     assert to_old_tone_style(word) == word
 

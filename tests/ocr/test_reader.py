@@ -114,9 +114,7 @@ def test_a_document_with_no_readable_page_is_an_error(tmp_path: Path) -> None:
         read(path, OcrOptions(flatten=False, deskew=False), engine=engine)
 
 
-def test_a_crashing_tesseract_binary_is_a_page_failure(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_crashing_tesseract_binary_is_a_page_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A real subprocess that dies, put on PATH in place of tesseract."""
     import pytesseract
 
