@@ -1,0 +1,46 @@
+"""The data files in ``extract/data``: loaded once, on first use."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from extract._text import folded
+
+__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces"]
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    text = resources.files("extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@cache
+def keywords() -> dict[str, Any]:
+    return json.loads(resources.files("extract").joinpath("data", "keywords.json").read_text(encoding="utf-8"))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation as written (``LĐLĐ``) → full name."""
+    return {row["abbr"]: row["full"] for row in _jsonl("abbreviations.jsonl")}
+
+
+@cache
+def bodies() -> dict[str, str]:
+    """Folded body name → the name as it is properly written, longest first."""
+    names = sorted((row["name"] for row in _jsonl("bodies.jsonl")), key=len, reverse=True)
+    return {folded(name): name for name in names}
+
+
+@cache
+def provinces() -> dict[str, str]:
+    names = sorted((row["name"] for row in _jsonl("provinces.jsonl")), key=len, reverse=True)
+    return {folded(name): name for name in names}
+
+
+@cache
+def doc_types() -> list[dict[str, Any]]:
+    return _jsonl("doc_types.jsonl")

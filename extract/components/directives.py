@@ -1,0 +1,88 @@
+"""Directives: the top-level items of the operative part, each by its first sentence.
+
+A quyết định's Điều; in a kế hoạch with Roman-numbered sections, the numbered
+items of its task sections (nhiệm vụ, giải pháp, tổ chức thực hiện); otherwise
+every top-level numbered item of the body, or its dash items when it has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract._candidates import add, doc_lines
+from extract._lexicon import keywords
+from extract._text import Line, folded, squash
+from extract.components._layout import layout_of
+
+__all__ = ["directives", "item_spans"]
+
+_ARTICLE = re.compile(r"dieu\s+\d+\s*[.:]?\s*")
+_NUMBERED = re.compile(r"\d{1,2}\s*[.)]\s+(?!\d)")
+_SECTION = re.compile(r"[ivx]{1,4}\s*[.)]\s+")
+_DASH = re.compile(r"[-–+•]\s+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZĐÀ-Ỹ\"“(])|[.!?;]$")
+
+
+@Language.component("congvan_directives", assigns=["doc.spans"])
+def directives(doc: Doc) -> Doc:
+    lines = doc_lines(doc)
+    layout = layout_of(lines)
+    body = lines[layout.body_start : layout.body_end]
+    for start, _end, text in _operative_items(body):
+        sentence = _first_sentence(text)
+        if len(sentence) >= 8:
+            add(doc, "directives", start, start + len(sentence) + _lead(text), sentence, 0.85)
+    return doc
+
+
+def _operative_items(body: list[Line]) -> list[tuple[int, int, str]]:
+    for pattern in (_ARTICLE,):
+        starts = [i for i, line in enumerate(body) if pattern.match(line.fold)]
+        if starts:
+            return item_spans(body, starts)
+    sections = [i for i, line in enumerate(body) if _SECTION.match(line.fold) and line.text.isupper()]
+    numbered = [i for i, line in enumerate(body) if _NUMBERED.match(line.fold)]
+    if sections:
+        tasks = _task_ranges(body, sections)
+        chosen = [i for i in numbered if any(a < i < b for a, b in tasks)]
+        if chosen:
+            return item_spans(body, chosen)
+    if numbered:
+        return item_spans(body, numbered)
+    dashes = [i for i, line in enumerate(body) if _DASH.match(line.text)]
+    return item_spans(body, dashes)
+
+
+def _task_ranges(body: list[Line], sections: list[int]) -> list[tuple[int, int]]:
+    words = tuple(keywords()["task_sections"])
+    ends = [*sections[1:], len(body)]
+    return [(s, e) for s, e in zip(sections, ends, strict=True) if any(w in body[s].fold for w in words)]
+
+
+def item_spans(body: list[Line], starts: list[int]) -> list[tuple[int, int, str]]:
+    """Each item: its first line plus the wrapped lines that continue it."""
+    items = []
+    for position, first in enumerate(starts):
+        limit = starts[position + 1] if position + 1 < len(starts) else len(body)
+        text, end = body[first].text, body[first].end
+        for line in body[first + 1 : limit]:
+            if line.blank_before or _SECTION.match(line.fold) or re.search(r"[.:;!?]$", text):
+                break
+            text, end = f"{text} {line.text}", line.end
+        items.append((body[first].start, end, text))
+    return items
+
+
+def _lead(text: str) -> int:
+    """Length of the item's number or bullet."""
+    match = _ARTICLE.match(folded(text)) or _NUMBERED.match(text) or _DASH.match(text)
+    return match.end() if match else 0
+
+
+def _first_sentence(text: str) -> str:
+    body = squash(text[_lead(text) :])
+    match = _SENTENCE_END.search(body)
+    return (body[: match.start()] if match else body).strip(" ;:,.")

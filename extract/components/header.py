@@ -1,0 +1,193 @@
+"""The two-column header: issuer and parent body, number, place and date, type, subject.
+
+The header may come as blocks (left column, then right) or interleaved line by
+line, as OCR reads a two-column page ("LĐLĐ TỈNH LAI CHÂU   Độc lập - Tự do…");
+the national title and motto are cut out of a line wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract._candidates import add, doc_lines
+from extract._lexicon import doc_types, keywords
+from extract._names import canonical_body
+from extract._text import Line, folded, squash
+from extract.components._layout import NUMBER_RE, find_label, layout_of
+from extract.types import DocType
+from normalize.values import parse_vi_date
+
+__all__ = ["header"]
+
+_PLACE_DATE_RE = re.compile(r"([a-z][a-z .\-]{1,40}?)\s*,\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_HEADER_LINES = 40
+
+
+@Language.component("congvan_header", assigns=["doc.spans"])
+def header(doc: Doc) -> Doc:
+    lines = doc_lines(doc)
+    layout = layout_of(lines)
+    _number(doc, lines, layout.number_line)
+    _place_date(doc, lines)
+    _issuers(doc, lines, layout.number_line)
+    type_line = _doc_type(doc, lines, layout.number_line)
+    _subject(doc, lines, layout.number_line, type_line)
+    return doc
+
+
+def _number(doc: Doc, lines: list[Line], index: int | None) -> None:
+    if index is None:
+        return
+    line = lines[index]
+    match = NUMBER_RE.search(line.fold)
+    assert match is not None
+    start, end = line.start + match.start(1), line.start + match.end(1)
+    value = re.sub(r"\s+", "", doc.text[start:end]).rstrip(".,;")
+    add(doc, "number", start, end, value, 0.95)
+
+
+def _place_date(doc: Doc, lines: list[Line]) -> None:
+    for line in lines[:_HEADER_LINES]:
+        match = _PLACE_DATE_RE.search(line.fold)
+        if not match:
+            continue
+        date = parse_vi_date(line.text[match.start(2) - 5 :])
+        place_start, place = _place_words(line.text[match.start(1) : match.end(1)])
+        if date:
+            add(doc, "date", line.start + match.start(2) - 5, line.start + match.end(4), date, 0.95)
+        if place:
+            start = line.start + match.start(1) + place_start
+            add(doc, "place", start, start + len(place), place, 0.9)
+        return
+
+
+def _place_words(region: str) -> tuple[int, str]:
+    """The place name at the end of ``region``: its trailing run of capitalised words."""
+    words = list(re.finditer(r"\S+", region))
+    keep: list[re.Match[str]] = []
+    for word in reversed(words):
+        text = word.group()
+        if text[:1].isupper() and (not text.isupper() or len(text) <= 2 or text in ("TP.", "TP")):
+            keep.insert(0, word)
+        else:
+            break
+    if not keep:
+        return 0, ""
+    return keep[0].start(), region[keep[0].start() : keep[-1].end()]
+
+
+def _left_column(lines: list[Line], number_line: int | None) -> list[tuple[int, str]]:
+    """(offset, text) of the header's left column above the number line."""
+    kw = keywords()
+    stop = number_line if number_line is not None else min(len(lines), 8)
+    out = []
+    for line in lines[:stop]:
+        cut = _right_column_start(line.fold, kw["national_title"] + kw["national_motto"])
+        text = line.text[:cut].strip(" -_–")
+        if text and not re.fullmatch(r"[-_–—=*\s]+", text):
+            out.append((line.start, text))
+    return out
+
+
+def _right_column_start(fold: str, phrases: list[str]) -> int:
+    best = len(fold)
+    for phrase in phrases:
+        position = fold.find(phrase[:12])
+        if position < 0:
+            alignment = fuzz.partial_ratio_alignment(phrase, fold)
+            position = alignment.dest_start if alignment and alignment.score >= 85 else -1
+        if 0 <= position < best:
+            best = position
+    return best
+
+
+def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
+    groups: list[tuple[int, int, str]] = []
+    continuations = keywords()["body_continuations"]
+    for start, text in _left_column(lines, number_line):
+        if not _mostly_upper(text):
+            continue
+        if groups and folded(text).startswith(tuple(continuations)):
+            first, _, joined = groups[-1]
+            groups[-1] = (first, start + len(text), f"{joined} {text}")
+        else:
+            groups.append((start, start + len(text), text))
+    if not groups:
+        return
+    start, end, raw = groups[-1]
+    add(doc, "issuer", start, end, canonical_body(squash(raw)), 0.9)
+    if len(groups) > 1:
+        start, end, raw = groups[-2]
+        add(doc, "parent_issuer", start, end, canonical_body(squash(raw)), 0.85)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.7
+
+
+def _doc_type(doc: Doc, lines: list[Line], number_line: int | None) -> int | None:
+    """Type from the heading line (KẾ HOẠCH…) or else from the symbol (45/KH-UBND)."""
+    start = number_line or 0
+    for index in range(start, min(start + 8, len(lines))):
+        line = lines[index]
+        for row in doc_types():
+            heading = folded(row["heading"])
+            if line.text.isupper() and fuzz.ratio(line.fold, heading) >= 88:
+                add(doc, "doc_type", line.start, line.end, DocType(row["type"]), 0.95)
+                return index
+    number = doc.user_data.get("congvan.candidates", {}).get("number")
+    if number:
+        symbol = number[0].value.rsplit("/", 1)[-1]
+        parts = symbol.split("-")
+        by_symbol = {folded(row["symbol"]): row["type"] for row in doc_types() if row["symbol"]}
+        kind = by_symbol.get(folded(parts[0])) if len(parts) > 1 else "cong_van"
+        add(doc, "doc_type", number[0].start, number[0].end, DocType(kind or "cong_van"), 0.8)
+    return None
+
+
+def _subject(doc: Doc, lines: list[Line], number_line: int | None, type_line: int | None) -> None:
+    kw = keywords()
+    start = number_line or 0
+    stop = find_label(lines, kw["recipients_label"], start, start + 15) or min(start + 12, len(lines))
+    if type_line is not None:
+        first, text_start = type_line + 1, lines[type_line + 1].start if type_line + 1 < len(lines) else None
+        confidence = 0.85
+    else:
+        label = _subject_label(lines, start, stop)
+        if label is None:
+            return
+        first, text_start = label
+        confidence = 0.9
+    if text_start is None:
+        return
+    parts, end = [], text_start
+    for index in range(first, stop):
+        line = lines[index]
+        if index > first and (line.blank_before or _stops_subject(line)):
+            break
+        parts.append(doc.text[max(text_start, line.start) : line.end])
+        end = line.end
+        if type_line is not None and len(parts) == 3:
+            break
+    subject = squash(" ".join(parts)).strip(" .;:")
+    add(doc, "subject", text_start, end, subject, confidence)
+
+
+def _subject_label(lines: list[Line], start: int, stop: int) -> tuple[int, int] | None:
+    for index in range(start, stop):
+        line = lines[index]
+        match = re.search(r"(?<![a-z])v\s*[/il1|]\s*v\b[\s:.]*", line.fold)
+        if match:
+            return index, line.start + match.end()
+    return None
+
+
+def _stops_subject(line: Line) -> bool:
+    kw = keywords()
+    anchors = kw["recipients_label"] + ["can cu", "thuc hien", "theo ", "ngay ", "trong "]
+    return line.fold.startswith(tuple(anchors)) or _PLACE_DATE_RE.search(line.fold) is not None or len(line.text) > 90

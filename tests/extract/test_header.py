@@ -1,0 +1,87 @@
+"""The header component, one behaviour a test, mostly on one-line inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import record_of
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: 31 /LĐLĐ", "31/LĐLĐ"),
+        ("Số: 45/KH-UBND", "45/KH-UBND"),
+        ("Số: 20/2015/QĐ-UBND", "20/2015/QĐ-UBND"),
+        ("S6:960/LDLD", "960/LDLD"),
+        ("Số 1378/SGDĐT-VP", "1378/SGDĐT-VP"),
+    ],
+)
+def test_number_and_symbol_lose_their_spaces(line: str, number: str) -> None:
+    assert record_of(f"UBND TỈNH AN GIANG\n{line}\nLong Xuyên, ngày 2 tháng 1 năm 2024")["number"] == number
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Hà Nội, ngày 15 tháng 3 năm 2022", "Hà Nội", "2022-03-15"),
+        ("Số: 960/LĐLĐ Lai Châu, ngày 24 tháng 6 năm 2022", "Lai Châu", "2022-06-24"),
+        ("TP. Hồ Chí Minh, ngày 01 tháng 12 năm 2023", "TP. Hồ Chí Minh", "2023-12-01"),
+        ("Lai Chau, ngay 24 thang 6 nam 2022", "Lai Chau", "2022-06-24"),
+    ],
+)
+def test_place_and_date_line(line: str, place: str, date: str) -> None:
+    record = record_of(f"Số: 1/UBND\n{line}")
+    assert (record["place"], record["date"]) == (place, date)
+
+
+def test_issuer_and_parent_from_the_left_column() -> None:
+    record = record_of(
+        "UBND TỈNH NINH BÌNH\nSỞ TÀI NGUYÊN\nVÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2/STNMT"
+    )
+    assert record["issuer"] == "Sở Tài nguyên và Môi trường"
+    assert record["parent_issuer"] == "Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+def test_interleaved_columns_are_cut_at_the_national_title() -> None:
+    text = "TỔNG LĐLĐ VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLĐLĐ TỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc\nSố: 960/LĐLĐ"
+    record = record_of(text)
+    assert record["issuer"] == "Liên đoàn Lao động tỉnh Lai Châu"
+    assert record["parent_issuer"] == "Tổng Liên đoàn Lao động Việt Nam"
+
+
+def test_a_body_without_parent_has_none() -> None:
+    record = record_of("ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG\nSố: 45/KH-UBND")
+    assert record["issuer"] == "Ủy ban nhân dân huyện Hải Lăng" and record["parent_issuer"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("Số: 45/KH-UBND\nKẾ HOẠCH\nTriển khai công tác năm 2024", "ke_hoach"),
+        ("Số: 7/TB-VP\nTHÔNG BÁO\nKết luận của Chủ tịch", "thong_bao"),
+        ("Số: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác", "quyet_dinh"),
+        ("Số: 03/CT-UBND", "chi_thi"),
+        ("Số: 88/BC-SYT", "bao_cao"),
+        ("Số: 31/LĐLĐ\nV/v đẩy mạnh thực hiện", "cong_van"),
+        ("Số: 17/CĐ-TTg", "other"),
+    ],
+)
+def test_document_type_from_heading_or_symbol(text: str, doc_type: str) -> None:
+    assert record_of(text)["doc_type"] == doc_type
+
+
+def test_subject_joins_wrapped_v_v_lines_until_kinh_gui() -> None:
+    text = "Số: 960/LĐLĐ\nV/v tiếp tục thực hiện giai đoạn 2\nChương trình 01 triệu sáng kiến\n\nKính gửi: Các đơn vị"
+    assert record_of(text)["subject"] == "tiếp tục thực hiện giai đoạn 2 Chương trình 01 triệu sáng kiến"
+
+
+def test_title_under_the_type_heading_is_the_subject() -> None:
+    text = "Số: 45/KH-UBND\nKẾ HOẠCH\nĐẩy mạnh dịch vụ công trực tuyến năm 2023\nThực hiện Kế hoạch số 120/KH-UBND của tỉnh"
+    assert record_of(text)["subject"] == "Đẩy mạnh dịch vụ công trực tuyến năm 2023"
+
+
+def test_every_header_value_carries_provenance() -> None:
+    record = record_of("UBND TỈNH AN GIANG\nSố: 5/UBND\nAn Giang, ngày 2 tháng 1 năm 2024")
+    span = record["provenance"]["number"]
+    assert span["start"] < span["end"] and 0 < span["confidence"] <= 1 and span["page"] == 1

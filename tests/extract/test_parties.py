@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from tests.extract.conftest import record_of
+
+
+def _texts(items: list[dict]) -> list[str]:
+    return [item["text"] for item in items]
+
+
+def test_kinh_gui_dash_items_are_recipients() -> None:
+    text = "Số: 1/UBND\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.\nThực hiện chỉ đạo của tỉnh."
+    assert _texts(record_of(text)["recipients"]) == ["Sở Tài chính", "Sở Nội vụ"]
+
+
+def test_an_inline_kinh_gui_is_one_recipient() -> None:
+    assert _texts(record_of("Số: 1/UBND\nKính gửi: Ủy ban nhân dân các huyện\nNội dung.")["recipients"]) == [
+        "Ủy ban nhân dân các huyện"
+    ]
+
+
+def test_a_rough_ocr_label_still_anchors() -> None:
+    assert _texts(record_of("Số: 1/UBND\nKinh giri: - LDLD cac huyen;\n- Cong doan nganh.")["recipients"]) == [
+        "LDLD cac huyen",
+        "Cong doan nganh",
+    ]
+
+
+def test_noi_nhan_items_without_the_signature_column() -> None:
+    text = "Nội dung.\nNơi nhận: TM. BAN THƯỜNG VỤ\n- Như trên; PHÓ CHỦ TỊCH\n- Lưu: VT, VP.\nLê Đình Hùng"
+    record = record_of(text)
+    assert _texts(record["cc"]) == ["Như trên", "Lưu: VT, VP"]
+    assert record["signer_title"] == "PHÓ CHỦ TỊCH"
+    assert record["signer_name"] == "Lê Đình Hùng"
+
+
+def test_the_authority_line_is_not_the_title() -> None:
+    record = record_of("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐỗ Mạnh Cường")
+    assert record["signer_title"] == "PHÓ GIÁM ĐỐC" and record["signer_name"] == "Đỗ Mạnh Cường"
+
+
+def test_contact_with_name_and_phone() -> None:
+    contacts = record_of("Liên hệ Đồng chí Đinh Diệu Huyền, ĐT: 0986528419 để được hướng dẫn.")["contacts"]
+    assert [(c["name"], c["phone"]) for c in contacts] == [("Đinh Diệu Huyền", "0986528419")]
+
+
+def test_a_phone_without_a_name_is_still_a_contact() -> None:
+    contacts = record_of("Đăng ký qua số điện thoại 0229.3871.456 trong giờ hành chính.")["contacts"]
+    assert [(c["name"], c["phone"]) for c in contacts] == [(None, "02293871456")]
