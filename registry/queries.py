@@ -77,9 +77,7 @@ def list_documents(
     query = _issuer_filter(select(Document), issuer)
     if doc_type:
         query = query.where(Document.doc_type == doc_type)
-    return _page(
-        session, query.order_by(Document.date.desc().nulls_last(), Document.id.desc()), limit, offset
-    )
+    return _page(session, query.order_by(Document.date.desc().nulls_last(), Document.id.desc()), limit, offset)
 
 
 def get_document(session: Session, document_id: int) -> Document:

@@ -105,9 +105,7 @@ def _replace_items(document: Document, extraction: Extraction) -> None:
         for i, d in enumerate(extraction.deadlines)
     ]
     document.referenced_documents = [
-        ReferencedDocument(
-            number=r.number, date=r.date, type=r.type, issuer=r.issuer, **_where(i, r.provenance)
-        )
+        ReferencedDocument(number=r.number, date=r.date, type=r.type, issuer=r.issuer, **_where(i, r.provenance))
         for i, r in enumerate(extraction.referenced_documents)
     ]
 

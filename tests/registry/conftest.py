@@ -42,9 +42,7 @@ def make_extraction(issuer: str = "Liên đoàn Lao động tỉnh Lai Châu", *
         "targets": (Target("sáng kiến", 1200.0, "sáng kiến", None, "giai đoạn 1", where()),),
         "deadlines": (
             Deadline("báo cáo", "cuối tháng 3/2022", where(), date="2022-03"),
-            Deadline(
-                "giai đoạn 2", "từ 01/6/2022 – 31/8/2023", where(), start="2022-06-01", end="2023-08-31"
-            ),
+            Deadline("giai đoạn 2", "từ 01/6/2022 – 31/8/2023", where(), start="2022-06-01", end="2023-08-31"),
         ),
     }
     fields.update(overrides)
@@ -58,9 +56,7 @@ def store(session: Session, tmp_path: Path, data: bytes = b"%PDF-1.4 letter") ->
     return upload
 
 
-def save(
-    session: Session, upload: registry.Upload, extraction: Extraction | None = None
-) -> registry.Document:
+def save(session: Session, upload: registry.Upload, extraction: Extraction | None = None) -> registry.Document:
     return registry.save(
         session,
         upload,

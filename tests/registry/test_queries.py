@@ -14,9 +14,7 @@ from tests.registry.conftest import make_extraction, save, store
 @pytest.fixture
 def two_documents(session: Session, tmp_path: Path) -> tuple[registry.Document, registry.Document]:
     lai_chau = save(session, store(session, tmp_path, b"one"))
-    ha_noi = save(
-        session, store(session, tmp_path, b"two"), make_extraction("Liên đoàn Lao động thành phố Hà Nội")
-    )
+    ha_noi = save(session, store(session, tmp_path, b"two"), make_extraction("Liên đoàn Lao động thành phố Hà Nội"))
     session.commit()
     return lai_chau, ha_noi
 

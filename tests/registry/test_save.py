@@ -23,9 +23,7 @@ def test_save_stores_fields_items_and_the_whole_record(session: Session, tmp_pat
     assert document.ocr_confidence == 0.9123
 
 
-def test_saving_the_same_upload_again_replaces_instead_of_duplicating(
-    session: Session, tmp_path: Path
-) -> None:
+def test_saving_the_same_upload_again_replaces_instead_of_duplicating(session: Session, tmp_path: Path) -> None:
     upload = store(session, tmp_path)
     first = save(session, upload)
     session.commit()

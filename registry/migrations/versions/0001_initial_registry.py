@@ -164,9 +164,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("referenced_documents", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_referenced_documents_document_id"), ["document_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_referenced_documents_document_id"), ["document_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_referenced_documents_number"), ["number"], unique=False)
 
     op.create_table(
