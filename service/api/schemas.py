@@ -1,0 +1,131 @@
+"""Response schemas of the HTTP API (pydantic at the edge only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "AchievementResponse",
+    "DeadlineResponse",
+    "DirectiveResponse",
+    "DocumentResponse",
+    "DocumentSummary",
+    "ErrorResponse",
+    "JobResponse",
+    "Page",
+    "ProvenanceResponse",
+    "TargetResponse",
+    "UploadAccepted",
+]
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    upload_id: int | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class UploadAccepted(BaseModel):
+    upload_id: int
+    sha256: str
+    status: str
+    job_id: str | None = None
+    document_id: int | None = None
+    duplicate: bool = False
+    links: dict[str, str] = {}
+
+
+class JobResponse(BaseModel):
+    id: str
+    status: str
+    upload_id: int
+    document_id: int | None
+    error: ErrorDetail | None = None
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
+class DocumentSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    upload_id: int
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
+    place: str | None
+    date: dt.date | None
+    subject: str | None
+    page_count: int
+    created_at: dt.datetime
+
+
+class DocumentResponse(DocumentSummary):
+    filename: str
+    sha256: str
+    ocr_engine: str | None
+    ocr_confidence: float | None
+    record: dict[str, Any]
+    text: str
+
+
+class ProvenanceResponse(BaseModel):
+    start: int | None
+    end: int | None
+    page: int | None
+    confidence: float | None
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    document_id: int
+    provenance: ProvenanceResponse
+
+
+class DirectiveResponse(_Item):
+    text: str
+
+
+class TargetResponse(_Item):
+    metric: str
+    value: float
+    unit: str | None
+    scope: str | None
+    period: str | None
+    comparator: str | None
+
+
+class AchievementResponse(_Item):
+    metric: str
+    value: float
+    unit: str | None
+    percent_of_target: float | None
+    who: str | None
+    period: str | None
+
+
+class DeadlineResponse(_Item):
+    what: str
+    raw: str
+    date: str | None
+    start: str | None
+    end: str | None
+    due_date: dt.date | None

@@ -1,0 +1,80 @@
+"""The ``congvan`` command line: process, ocr, restore, extract, serve.
+
+Errors become exit codes in one place (``main``): each ``CongvanError`` has its
+own, and the message says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from congvan import __version__
+from congvan.errors import CongvanError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except CongvanError as e:
+        print(f"congvan: error [{e.code}]: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from service import commands
+
+    parser = argparse.ArgumentParser(
+        prog="congvan",
+        description="Turn scanned Vietnamese official dispatches into a registry of directives and targets.",
+    )
+    parser.add_argument("--version", action="version", version=f"congvan {__version__}")
+    sub = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("process", help="OCR, repair, extract and save files into the registry")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="PDF, PNG, JPEG, TIFF or UTF-8 text")
+    p.add_argument("--json", action="store_true", help="print one JSON record per document (JSON lines)")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
+    p.add_argument("--force", action="store_true", help="process again files the registry already holds")
+    p.set_defaults(handler=commands.process)
+
+    p = sub.add_parser("ocr", help="print the text of a scan (NFC), page by page")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the text here instead of stdout")
+    p.add_argument("--lang", help="Tesseract models, e.g. vie or vie+Vietnamese")
+    p.add_argument("--json", action="store_true", help="print pages, lines and words with boxes")
+    p.set_defaults(handler=commands.ocr_)
+
+    p = sub.add_parser("restore", help="print repaired Vietnamese text")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin")
+    p.add_argument("--diff", action="store_true", help="list each change instead of the text")
+    p.set_defaults(handler=commands.restore)
+
+    p = sub.add_parser("extract", help="extract the fields of a dispatch from text (no database)")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the extraction record as JSON")
+    p.set_defaults(handler=commands.extract_)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the staff pages")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
+    p.set_defaults(handler=commands.serve)
+    return parser
+
+
+def print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""What each ``congvan`` sub-command does; ``service.cli`` wires them to arguments.
+
+Handlers named like a stage package (``ocr_``, ``extract_``) carry a trailing underscore.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import normalize
+import ocr
+import registry
+from congvan.errors import CongvanError
+from service import pipeline
+from service.cli import print_json
+from service.database import session_factory
+from service.settings import Settings, get_settings
+
+__all__ = ["extract_", "ocr_", "process", "restore", "serve"]
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = get_settings()
+    if getattr(args, "db", None):
+        settings = settings.model_copy(update={"database_url": args.db})
+    return settings
+
+
+def process(args: argparse.Namespace) -> int:
+    """Process each file; one failing file does not stop the others, but sets the exit code."""
+    settings = _settings(args)
+    sessions = session_factory(settings.resolved_database_url)
+    exit_code = 0
+    for path in args.files:
+        with sessions() as session:
+            try:
+                upload, created = pipeline.ingest_file(session, path, settings)
+                if created or args.force or upload.status != "done":
+                    document = pipeline.process_upload(session, upload, settings)
+                else:
+                    document = registry.document_for_upload(session, upload)
+            except CongvanError as e:
+                print(f"congvan: {path}: error [{e.code}]: {e}", file=sys.stderr)
+                exit_code = exit_code or e.exit_code
+                continue
+            except OSError as e:
+                print(f"congvan: {path}: cannot read the file: {e.strerror}", file=sys.stderr)
+                exit_code = exit_code or 2
+                continue
+            if args.json:
+                print_json({"document_id": document.id, "upload_id": upload.id, "file": str(path), **document.record})
+            else:
+                print(_summary(path, document, created))
+    return exit_code
+
+
+def _summary(path: Path, document: registry.Document, created: bool) -> str:
+    record = document.record
+    counts = ", ".join(
+        f"{len(record[key])} {key}" for key in ("directives", "targets", "achievements", "deadlines") if record[key]
+    )
+    seen = "" if created else " (already in the registry)"
+    return (
+        f"{path}: document {document.id}{seen}\n"
+        f"  {record['doc_type'] or '?'} {record['number'] or '(no number)'} of {record['date'] or '?'}"
+        f" from {record['issuer'] or '?'}\n"
+        f"  {record['subject'] or '(no subject)'}\n"
+        f"  {counts or 'no directives, targets or deadlines found'}"
+    )
+
+
+def ocr_(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    options = pipeline.ocr_options(settings)
+    if args.lang:
+        options = type(options)(**{**_fields(options), "lang": args.lang})
+    document = ocr.read(args.file, options)
+    if args.json:
+        output = json.dumps(_ocr_json(document), ensure_ascii=False, indent=1)
+    else:
+        output = normalize.nfc(document.text).replace(ocr.PAGE_BREAK, "\n\f\n")
+    for page in document.pages:
+        if page.status is not ocr.PageStatus.OK:
+            print(f"congvan: page {page.number}: {page.status}: {page.error}", file=sys.stderr)
+    _write(output, args.output)
+    return 0
+
+
+def _fields(options: ocr.OcrOptions) -> dict[str, object]:
+    return {name: getattr(options, name) for name in options.__dataclass_fields__}
+
+
+def _ocr_json(document: ocr.OcrDocument) -> dict[str, object]:
+    return {
+        "source": document.source_name,
+        "engine": document.engine,
+        "pages": [
+            {
+                "number": page.number,
+                "status": str(page.status),
+                "error": page.error,
+                "width": page.width,
+                "height": page.height,
+                "skew": round(page.skew, 2),
+                "lines": [
+                    {
+                        "block": line.block,
+                        "text": line.text,
+                        "words": [
+                            {
+                                "text": w.text,
+                                "confidence": round(w.confidence, 3),
+                                "bbox": w.bbox.as_list() if w.bbox else None,
+                            }
+                            for w in line.words
+                        ],
+                    }
+                    for line in page.lines
+                ],
+            }
+            for page in document.pages
+        ],
+    }
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Repair text line by line as it streams in, so long files start printing at once."""
+    stream = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8-sig")  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            repaired = normalize.repair_text(line.rstrip("\n"))
+            for warning in repaired.warnings:
+                print(f"congvan: line {number}: {warning}", file=sys.stderr)
+            if args.diff:
+                for change in repaired.changes:
+                    print(f"{number}:{change.start}\t{change.before}\t→\t{change.after}\t{change.reason}")
+            else:
+                print(_keep_layout(line.rstrip("\n"), repaired.text))
+    return 0
+
+
+def _keep_layout(original: str, repaired: str) -> str:
+    # repair_text rebuilds whitespace; keep the line's own indentation.
+    indent = original[: len(original) - len(original.lstrip())]
+    return indent + repaired.strip() if repaired.strip() else original
+
+
+def extract_(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.file == "-" else _read_text(Path(args.file))
+    analysis = pipeline.analyse(ocr.OcrDocument.from_text(text, source_name=str(args.file)))
+    record = analysis.extraction.to_record()
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print(_describe(record))
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    return ocr.read_text(path).text
+
+
+def _describe(record: dict[str, object]) -> str:
+    lines = []
+    for key, value in record.items():
+        if key == "provenance" or value in (None, []):
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {_item_text(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {value}")
+    return "\n".join(lines)
+
+
+def _item_text(item: object) -> str:
+    if isinstance(item, dict):
+        if "text" in item:
+            return str(item["text"])
+        return ", ".join(f"{k}={v}" for k, v in item.items() if k != "provenance" and v is not None)
+    return str(item)
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.api.app import create_app
+
+    settings = _settings(args)
+    app = create_app(settings)
+    print(f"congvan: API docs   http://{args.host}:{args.port}/docs", flush=True)
+    print(f"congvan: staff page http://{args.host}:{args.port}/", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _write(output: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(output + "\n")
+    else:
+        path.write_text(output + "\n", encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Staff pages: upload a letter, see what was read from it."""

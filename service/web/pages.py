@@ -1,0 +1,71 @@
+"""Server-rendered staff pages (Jinja2): the document list with an upload form, and one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+import registry
+from congvan.errors import InputError
+from service import pipeline
+from service.api.deps import SessionDep, SettingsDep
+from service.api.uploads import read_limited
+from service.jobs import run_job
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(
+    request: Request, session: SessionDep, issuer: str | None = None, offset: Annotated[int, Query(ge=0)] = 0
+) -> Response:
+    documents, total = registry.list_documents(session, issuer=issuer, limit=50, offset=offset)
+    uploads = registry.list_uploads(session, limit=20)
+    return templates.TemplateResponse(
+        request,
+        "index.html",
+        {"documents": documents, "total": total, "issuer": issuer or "", "uploads": uploads, "error": None},
+    )
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload(
+    request: Request,
+    file: UploadFile,
+    session: SessionDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
+) -> Response:
+    data = await read_limited(file, settings.max_upload_bytes)
+    upload, created = pipeline.ingest_bytes(session, data, file.filename or "upload", settings)
+    if created:
+        try:
+            pipeline.validate_upload(session, upload, settings)
+        except InputError as e:
+            documents, total = registry.list_documents(session, limit=50)
+            context = {
+                "documents": documents,
+                "total": total,
+                "issuer": "",
+                "error": e,
+                "uploads": registry.list_uploads(session, limit=20),
+            }
+            return templates.TemplateResponse(request, "index.html", context, status_code=e.http_status)
+        job = registry.create_job(session, upload)
+        session.commit()
+        background.add_task(run_job, job.id, settings)
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: int, session: SessionDep) -> Response:
+    document = registry.get_document(session, document_id)
+    upload = registry.get_upload(session, document.upload_id)
+    return templates.TemplateResponse(
+        request, "document.html", {"document": document, "upload": upload, "record": document.record}
+    )
