@@ -92,9 +92,7 @@ def perspective(img: Image.Image, amount: float, rng: Rng = 0, *, degrees: float
     for fx, fy in ((0, 0), (1, 0), (1, 1), (0, 1)):
         x = (margin + fx * (1 - 2 * margin) + r.uniform(-amount, amount)) * w - cx
         y = (margin + fy * (1 - 2 * margin) + r.uniform(-amount, amount)) * h - cy
-        dst.append(
-            (cx + x * math.cos(turn) - y * math.sin(turn), cy + x * math.sin(turn) + y * math.cos(turn))
-        )
+        dst.append((cx + x * math.cos(turn) - y * math.sin(turn), cy + x * math.sin(turn) + y * math.cos(turn)))
     src = np.float32([(0, 0), (w, 0), (w, h), (0, h)])
     matrix = cv2.getPerspectiveTransform(src, np.float32(dst))
     warped = cv2.warpPerspective(page, matrix, (w, h), flags=cv2.INTER_AREA)
@@ -195,9 +193,7 @@ def stamp(
     return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB")
 
 
-def sign(
-    img: Image.Image, rng: Rng = 0, *, center: tuple[float, float] = (0.7, 0.8), dpi: float = 300
-) -> Image.Image:
+def sign(img: Image.Image, rng: Rng = 0, *, center: tuple[float, float] = (0.7, 0.8), dpi: float = 300) -> Image.Image:
     """Scribble a blue-ink hand signature (about 40 mm wide) centred at ``center``; returns RGB.
 
     OCR must learn to ignore it: it sits between the signer's title and name, where real ones are.

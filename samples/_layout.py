@@ -112,9 +112,7 @@ class _Centered(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = sum(size * 1.25 for _, _, size in self.lines) + (
-            4 if self.rule_under is not None else 0
-        )
+        self.height = sum(size * 1.25 for _, _, size in self.lines) + (4 if self.rule_under is not None else 0)
         return self.width, self.height
 
     def draw(self) -> None:
@@ -128,9 +126,7 @@ class _Centered(Flowable):
             if index == self.rule_under:
                 y -= 4
                 canvas.setLineWidth(0.6)
-                canvas.line(
-                    (self.width - self.rule_width) / 2, y + 3, (self.width + self.rule_width) / 2, y + 3
-                )
+                canvas.line((self.width - self.rule_width) / 2, y + 3, (self.width + self.rule_width) / 2, y + 3)
         x0, y0 = canvas.absolutePosition(0, 0)
         self.drawn_at = (canvas.getPageNumber() - 1, x0, y0, x0 + self.width, y0 + self.height)
 
@@ -234,10 +230,7 @@ def _body(letter: Letter, faces: dict[str, str]) -> list[Flowable]:
         spaceAfter=6,
     )
     bold = ParagraphStyle("section", parent=plain, fontName=faces["bold"])
-    return [
-        Paragraph(escape(text), bold if text.startswith(_ROMAN_HEADING) else plain)
-        for text in letter.paragraphs
-    ]
+    return [Paragraph(escape(text), bold if text.startswith(_ROMAN_HEADING) else plain) for text in letter.paragraphs]
 
 
 def _closing(letter: Letter, faces: dict[str, str], width: float) -> tuple[Table, _Centered]:

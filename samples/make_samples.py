@@ -101,9 +101,7 @@ def make_tiff(out: Path) -> Path:
             page = page.convert("L")
         scans.append(skew(page, rng.uniform(-0.8, 0.8)).point(lambda v: 255 if v > 160 else 0).convert("1"))
     path = out / "kehoach-45-KH-UBND-2023.tif"
-    scans[0].save(
-        path, "TIFF", compression="group4", save_all=True, append_images=scans[1:], dpi=(SCAN_DPI, SCAN_DPI)
-    )
+    scans[0].save(path, "TIFF", compression="group4", save_all=True, append_images=scans[1:], dpi=(SCAN_DPI, SCAN_DPI))
     return path
 
 
@@ -120,9 +118,7 @@ MAKERS: tuple[Callable[[Path], Path], ...] = (make_pdf, make_scan_png, make_phot
 def main(argv: list[str] | None = None) -> int:
     """Write every sample into ``--out`` (default: this folder) and list what was written."""
     parser = argparse.ArgumentParser(prog="python -m samples.make_samples", description=__doc__)
-    parser.add_argument(
-        "--out", type=Path, default=HERE, help="folder for the samples (default: %(default)s)"
-    )
+    parser.add_argument("--out", type=Path, default=HERE, help="folder for the samples (default: %(default)s)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for make in MAKERS:

@@ -49,9 +49,7 @@ __all__ = [
 ]
 
 
-def rasterise(
-    pdf_path: str | Path, dpi: int, *, gray: bool = True, timeout: float = 120
-) -> list[Image.Image]:
+def rasterise(pdf_path: str | Path, dpi: int, *, gray: bool = True, timeout: float = 120) -> list[Image.Image]:
     """Every page of ``pdf_path`` as a PIL image, via pdftoppm's lossless PNM output.
 
     PNM rather than PNG because pdftoppm's PNG encoder is the slow part of rasterising.
