@@ -1,0 +1,1 @@
+"""Benchmarks: speed and accuracy, measured against the raw-Tesseract baseline in the same run."""
