@@ -18,6 +18,15 @@ from service.jobs import run_job
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.globals["doc_type_names"] = {
+    "cong_van": "Công văn",
+    "ke_hoach": "Kế hoạch",
+    "thong_bao": "Thông báo",
+    "bao_cao": "Báo cáo",
+    "chi_thi": "Chỉ thị",
+    "quyet_dinh": "Quyết định",
+    "other": "Khác",
+}
 
 
 @router.get("/", response_class=HTMLResponse)

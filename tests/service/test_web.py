@@ -70,7 +70,7 @@ def test_the_list_page_shows_the_processed_letter(server: str, tmp_path: Path) -
 
 def test_the_document_page_shows_its_fields_and_directives(server: str, tmp_path: Path) -> None:
     dom = _browse(server + "/documents/1", tmp_path, "--dump-dom")
-    assert 'data-field="doc_type">thong_bao<' in dom
+    assert 'data-field="doc_type" data-value="thong_bao">Thông báo<' in dom
     assert "Ninh Bình" in dom
     assert '<ol id="cc">' in dom
 
