@@ -1,11 +1,17 @@
 """Registry stage: uploads, documents and what they ask for, in SQL (SQLite or PostgreSQL).
 
-registry.save(session, upload, extraction, ...) -> Document
+    registry.upgrade(url)                                   # alembic upgrade head
+    upload, created = registry.store_upload(session, data, filename=…, media_type=…, storage_dir=…)
+    document = registry.save(session, upload, extraction, ocr_text=…, text=…, …)
+    documents, total = registry.list_documents(session, issuer="lai chau")
+
+Functions take a ``Session`` and never commit: the caller owns the transaction.
 """
 
 from __future__ import annotations
 
-from registry.database import make_engine, make_session_factory, upgrade
+from registry._engine import make_engine, make_session_factory
+from registry._migrate import upgrade
 from registry.models import (
     Achievement,
     Base,
@@ -13,9 +19,11 @@ from registry.models import (
     Directive,
     Document,
     Job,
+    JobStatus,
     ReferencedDocument,
     Target,
     Upload,
+    UploadStatus,
 )
 from registry.queries import (
     create_job,
@@ -47,9 +55,11 @@ __all__ = [
     "Directive",
     "Document",
     "Job",
+    "JobStatus",
     "ReferencedDocument",
     "Target",
     "Upload",
+    "UploadStatus",
     "create_job",
     "document_for_upload",
     "due_date",

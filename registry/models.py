@@ -1,18 +1,36 @@
-"""The registry's tables: uploads and jobs, documents, and what the documents ask for.
+"""The registry's tables: uploads, processing jobs, documents and their extracted items.
 
-Portable between SQLite (the default) and PostgreSQL: JSON becomes JSONB on
-PostgreSQL, timestamps are stored in UTC and come back timezone-aware.
+An ``Upload`` is a stored file (content-addressed, one row per SHA-256). A
+``Job`` is one attempt to process it. A ``Document`` is the extraction of one
+upload (reprocessing replaces it). Its list fields live in child tables, in the
+order of the text and each with the provenance of its span, so that they can be
+queried across documents; the complete extraction record is also kept as JSON
+in ``Document.record``, the stable contract the API returns.
+
+Timestamps are aware datetimes in UTC (see ``_types.UTCDateTime``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, TypeDecorator
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import (
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from registry._types import JSONDocument, UTCDateTime, utcnow
 
 __all__ = [
     "Achievement",
@@ -21,183 +39,217 @@ __all__ = [
     "Directive",
     "Document",
     "Job",
+    "JobStatus",
     "ReferencedDocument",
     "Target",
     "Upload",
-    "utcnow",
+    "UploadStatus",
 ]
 
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class UtcDateTime(TypeDecorator[dt.datetime]):
-    """Timezone-aware timestamps on every backend (SQLite forgets the zone)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is not None and value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        return value.astimezone(dt.UTC) if value is not None else None
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value
-
-
-JsonType = JSON().with_variant(JSONB(), "postgresql")
+# Named constraints, so that migrations can refer to them on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UploadStatus(enum.StrEnum):
+    STORED = "stored"
+    PROCESSING = "processing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class JobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def _status_type(enum_class: type[enum.StrEnum], name: str) -> Enum:
+    """A VARCHAR with a CHECK constraint (no native PostgreSQL enum to migrate later)."""
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def _items_in_order(item_class: str) -> Any:
+    """A document's items in text order; the database deletes them with the document
+    (ON DELETE CASCADE, hence passive_deletes), the ORM when ``save`` replaces them."""
+    return relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by=f"{item_class}.position",
+    )
 
 
 class Upload(Base):
-    """A file as a user sent it, stored by content hash before anything else happens."""
+    """A stored file, named by the SHA-256 of its bytes; the user's filename is metadata only."""
 
     __tablename__ = "uploads"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     filename: Mapped[str] = mapped_column(String(255))
-    media_type: Mapped[str] = mapped_column(String(100))
+    media_type: Mapped[str] = mapped_column(String(127))
     size_bytes: Mapped[int] = mapped_column(Integer)
-    stored_path: Mapped[str] = mapped_column(String(200))
-    """Relative to the storage folder."""
-    status: Mapped[str] = mapped_column(String(20), default="stored")
-    """``stored``, ``processing``, ``done`` or ``failed``."""
-    error_code: Mapped[str | None] = mapped_column(String(50))
+    stored_path: Mapped[str] = mapped_column(String(255))
+    """Relative to the storage folder, with forward slashes."""
+    status: Mapped[UploadStatus] = mapped_column(
+        _status_type(UploadStatus, "upload_status"), default=UploadStatus.STORED
+    )
+    error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document | None] = relationship(back_populates="upload", passive_deletes=True)
 
 
 class Job(Base):
-    """One run of the pipeline over an upload, as the API reports it."""
+    """One attempt to process an upload; its id is what the API hands back to poll."""
 
     __tablename__ = "jobs"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=lambda: uuid.uuid4().hex)
     upload_id: Mapped[int] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
-    """``queued``, ``running``, ``done`` or ``failed``."""
-    error_code: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[JobStatus] = mapped_column(_status_type(JobStatus, "job_status"), default=JobStatus.QUEUED)
+    error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
-    finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    upload: Mapped[Upload] = relationship()
 
 
 class Document(Base):
-    """What was read from one upload: the header fields as columns, the whole record as JSON."""
+    """The extraction of one upload: scalar fields as columns, the full record as JSON."""
 
     __tablename__ = "documents"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     upload_id: Mapped[int] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), unique=True)
-    doc_type: Mapped[str | None] = mapped_column(String(20), index=True)
-    number: Mapped[str | None] = mapped_column(String(100), index=True)
-    issuer: Mapped[str | None] = mapped_column(String(300))
-    issuer_folded: Mapped[str | None] = mapped_column(String(300), index=True)
-    """``fold(issuer)``: lower-case, accent-free, for filters typed without accents."""
-    parent_issuer: Mapped[str | None] = mapped_column(String(300))
-    place: Mapped[str | None] = mapped_column(String(100))
+    doc_type: Mapped[str | None] = mapped_column(String(32), index=True)
+    number: Mapped[str | None] = mapped_column(String(255))
+    issuer: Mapped[str | None] = mapped_column(Text)
+    issuer_folded: Mapped[str | None] = mapped_column(Text, index=True)
+    """``fold(issuer)``: lower-case and accent-free, for accent-insensitive filters."""
+    parent_issuer: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(255))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     subject: Mapped[str | None] = mapped_column(Text)
-    signer_name: Mapped[str | None] = mapped_column(String(200))
-    signer_title: Mapped[str | None] = mapped_column(String(200))
-    page_count: Mapped[int] = mapped_column(Integer, default=0)
-    ocr_engine: Mapped[str | None] = mapped_column(String(100))
-    ocr_confidence: Mapped[float | None] = mapped_column(Float)
-    ocr_text: Mapped[str] = mapped_column(Text, default="")
-    text: Mapped[str] = mapped_column(Text, default="")
-    """The repaired text; provenance spans index it."""
-    record: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    signer_name: Mapped[str | None] = mapped_column(String(255))
+    signer_title: Mapped[str | None] = mapped_column(Text)
+    page_count: Mapped[int] = mapped_column(Integer)
+    ocr_engine: Mapped[str] = mapped_column(String(64))
+    ocr_confidence: Mapped[float] = mapped_column(Float)
+    ocr_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    """The repaired text; provenance spans index into it."""
+    record: Mapped[dict[str, object]] = mapped_column(JSONDocument)
+    """``Extraction.to_record()``: the stable JSON contract, with provenance, recipients, cc, contacts."""
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    directives: Mapped[list[Directive]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="Directive.position"
-    )
-    targets: Mapped[list[Target]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="Target.position"
-    )
-    achievements: Mapped[list[Achievement]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="Achievement.position"
-    )
-    deadlines: Mapped[list[Deadline]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="Deadline.position"
-    )
-    referenced_documents: Mapped[list[ReferencedDocument]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="ReferencedDocument.position"
-    )
+    upload: Mapped[Upload] = relationship(back_populates="document")
+    directives: Mapped[list[Directive]] = _items_in_order("Directive")
+    targets: Mapped[list[Target]] = _items_in_order("Target")
+    achievements: Mapped[list[Achievement]] = _items_in_order("Achievement")
+    deadlines: Mapped[list[Deadline]] = _items_in_order("Deadline")
+    referenced_documents: Mapped[list[ReferencedDocument]] = _items_in_order("ReferencedDocument")
 
 
-class _Item:
-    """Columns every extracted item has: its document, order, and where it was read."""
+class _DocumentItem:
+    """Columns every item table shares: its document, its order there, and where it came from."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    span_start: Mapped[int | None] = mapped_column(Integer)
-    span_end: Mapped[int | None] = mapped_column(Integer)
-    page: Mapped[int | None] = mapped_column(Integer)
-    confidence: Mapped[float | None] = mapped_column(Float)
+    # sort_order: shared keys first, provenance last, the item's own columns in between.
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-3)
+    # No index of its own: the unique (document_id, position) index leads with it.
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), sort_order=-2)
+    position: Mapped[int] = mapped_column(Integer, sort_order=-1)
+    """0-based order of the item in its document."""
+    span_start: Mapped[int] = mapped_column(Integer, sort_order=1)
+    span_end: Mapped[int] = mapped_column(Integer, sort_order=2)
+    page: Mapped[int | None] = mapped_column(Integer, sort_order=3)
+    confidence: Mapped[float] = mapped_column(Float, sort_order=4)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (UniqueConstraint("document_id", "position"),)
+
+    @declared_attr
+    def document(cls) -> Mapped[Document]:
+        return relationship(back_populates=cls.__tablename__)  # type: ignore[attr-defined]
 
 
-class Directive(_Item, Base):
+class Directive(_DocumentItem, Base):
     __tablename__ = "directives"
 
     text: Mapped[str] = mapped_column(Text)
-    document: Mapped[Document] = relationship(back_populates="directives")
 
 
-class Target(_Item, Base):
+class Target(_DocumentItem, Base):
+    """A quantified goal: ``metric`` ``comparator`` ``value`` ``unit`` for ``scope`` in ``period``."""
+
     __tablename__ = "targets"
 
-    metric: Mapped[str] = mapped_column(String(300))
+    metric: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(100))
-    scope: Mapped[str | None] = mapped_column(String(300))
-    period: Mapped[str | None] = mapped_column(String(100))
-    comparator: Mapped[str | None] = mapped_column(String(4))
-    document: Mapped[Document] = relationship(back_populates="targets")
+    unit: Mapped[str | None] = mapped_column(String(64))
+    scope: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str | None] = mapped_column(String(255))
+    comparator: Mapped[str | None] = mapped_column(String(2))
 
 
-class Achievement(_Item, Base):
+class Achievement(_DocumentItem, Base):
+    """A reported result, optionally as a share of its target."""
+
     __tablename__ = "achievements"
 
-    metric: Mapped[str] = mapped_column(String(300))
+    metric: Mapped[str] = mapped_column(Text)
     value: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(100))
+    unit: Mapped[str | None] = mapped_column(String(64))
     percent_of_target: Mapped[float | None] = mapped_column(Float)
-    who: Mapped[str | None] = mapped_column(String(300))
-    period: Mapped[str | None] = mapped_column(String(100))
-    document: Mapped[Document] = relationship(back_populates="achievements")
+    who: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str | None] = mapped_column(String(255))
 
 
-class Deadline(_Item, Base):
+class Deadline(_DocumentItem, Base):
+    """A deadline as written (ISO at the text's precision) and the last day it allows."""
+
     __tablename__ = "deadlines"
 
     what: Mapped[str] = mapped_column(Text)
-    raw: Mapped[str] = mapped_column(String(300))
-    date_iso: Mapped[str | None] = mapped_column(String(20))
-    start_iso: Mapped[str | None] = mapped_column(String(20))
-    end_iso: Mapped[str | None] = mapped_column(String(20))
+    raw: Mapped[str] = mapped_column(Text)
+    date_iso: Mapped[str | None] = mapped_column(String(32))
+    start_iso: Mapped[str | None] = mapped_column(String(32))
+    end_iso: Mapped[str | None] = mapped_column(String(32))
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    """The last day the deadline's text allows: ``2022-03`` → 2022-03-31, a window → its end."""
-    document: Mapped[Document] = relationship(back_populates="deadlines")
+    """``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31, a window → its end; for "due before" queries."""
 
 
-class ReferencedDocument(_Item, Base):
+class ReferencedDocument(_DocumentItem, Base):
+    """Another dispatch this one cites (căn cứ, thực hiện, theo …)."""
+
     __tablename__ = "referenced_documents"
 
-    number: Mapped[str | None] = mapped_column(String(100), index=True)
+    number: Mapped[str | None] = mapped_column(String(255))
     date: Mapped[dt.date | None] = mapped_column(Date)
-    type: Mapped[str | None] = mapped_column(String(100))
-    issuer: Mapped[str | None] = mapped_column(String(300))
-    document: Mapped[Document] = relationship(back_populates="referenced_documents")
+    type: Mapped[str | None] = mapped_column(String(255))
+    issuer: Mapped[str | None] = mapped_column(Text)

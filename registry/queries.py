@@ -14,16 +14,18 @@ from sqlalchemy.orm import Session
 
 from congvan.errors import NotFoundError
 from normalize import fold
+from registry._types import utcnow
 from registry.models import (
     Achievement,
     Deadline,
     Directive,
     Document,
     Job,
+    JobStatus,
     ReferencedDocument,
     Target,
     Upload,
-    utcnow,
+    UploadStatus,
 )
 
 __all__ = [
@@ -57,10 +59,11 @@ def _page(session: Session, query: Select[tuple[M]], limit: int, offset: int) ->
 
 
 def _issuer_filter(query: Select[Any], issuer: str | None) -> Select[Any]:
-    if not issuer:
+    """A substring match on the folded issuer; ``%`` and ``_`` typed by a user match themselves."""
+    if not issuer or not issuer.strip():
         return query
-    pattern = "%" + fold(issuer).replace("\\", "").replace("%", "").replace("_", "") + "%"
-    return query.where(Document.issuer_folded.like(pattern))
+    escaped = fold(issuer.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return query.where(Document.issuer_folded.like(f"%{escaped}%", escape="\\"))
 
 
 # Documents and uploads
@@ -112,19 +115,21 @@ def get_upload_by_sha256(session: Session, sha256: str) -> Upload:
     return upload
 
 
-def list_uploads(session: Session, *, limit: int = 50) -> list[Upload]:
-    return list(session.scalars(select(Upload).order_by(Upload.id.desc()).limit(limit)))
+def list_uploads(session: Session, *, limit: int = 50, offset: int = 0) -> list[Upload]:
+    """The newest uploads first."""
+    return list(session.scalars(select(Upload).order_by(Upload.id.desc()).limit(limit).offset(offset)))
 
 
 def set_upload_status(
     session: Session,
     upload: Upload,
-    status: str,
+    status: UploadStatus | str,
     *,
     error_code: str | None = None,
     error_message: str | None = None,
 ) -> None:
-    upload.status = status
+    """Record how processing the upload went; a status other than ``failed`` clears the error."""
+    upload.status = UploadStatus(status)
     upload.error_code = error_code
     upload.error_message = error_message
     session.flush()
@@ -134,7 +139,7 @@ def set_upload_status(
 
 
 def create_job(session: Session, upload: Upload) -> Job:
-    job = Job(upload_id=upload.id, status="queued")
+    job = Job(upload=upload, status=JobStatus.QUEUED)
     session.add(job)
     session.flush()
     return job
@@ -148,18 +153,19 @@ def get_job(session: Session, job_id: str) -> Job:
 
 
 def mark_job_running(session: Session, job: Job) -> None:
-    job.status = "running"
+    job.status = JobStatus.RUNNING
     session.flush()
 
 
 def mark_job_done(session: Session, job: Job, document: Document) -> None:
-    job.status, job.document_id, job.finished_at = "done", document.id, utcnow()
+    job.status, job.document_id, job.finished_at = JobStatus.DONE, document.id, utcnow()
+    job.error_code = job.error_message = None
     session.flush()
 
 
 def mark_job_failed(session: Session, job: Job, *, error_code: str, error_message: str) -> None:
     job.status, job.error_code, job.error_message, job.finished_at = (
-        "failed",
+        JobStatus.FAILED,
         error_code,
         error_message,
         utcnow(),

@@ -1,4 +1,9 @@
-"""``registry.save``: an extraction into the registry, idempotently per upload."""
+"""``registry.save``: an extraction into the registry, idempotently per upload.
+
+An upload has at most one document. Processing it again overwrites the
+document's fields and replaces its items, so saving twice gives the same rows,
+never duplicates. Nothing is committed here: the caller owns the transaction.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from congvan.types import Provenance
+from extract.types import Deadline as ExtractedDeadline
 from extract.types import Extraction
 from normalize import fold
 from registry.models import (
@@ -39,8 +45,10 @@ def save(
     """Create the upload's document, or replace what an earlier run saved for it."""
     document = session.scalar(select(Document).where(Document.upload_id == upload.id))
     if document is None:
-        document = Document(upload_id=upload.id)
+        document = Document(upload=upload)
         session.add(document)
+    else:
+        _clear_items(session, document)
     record = extraction.to_record()
     issuer = record["issuer"]
     document.doc_type = record["doc_type"]
@@ -62,6 +70,17 @@ def save(
     _replace_items(document, extraction)
     session.flush()
     return document
+
+
+def _clear_items(session: Session, document: Document) -> None:
+    """Delete the old items first: the unit of work inserts before it deletes, and the new
+    items reuse the (document, position) pairs that the old ones hold."""
+    document.directives = []
+    document.targets = []
+    document.achievements = []
+    document.deadlines = []
+    document.referenced_documents = []
+    session.flush()
 
 
 def _replace_items(document: Document, extraction: Extraction) -> None:
@@ -99,7 +118,7 @@ def _replace_items(document: Document, extraction: Extraction) -> None:
             date_iso=d.date,
             start_iso=d.start,
             end_iso=d.end,
-            due_date=due_date(d.end or d.date or d.start),
+            due_date=_due(d),
             **_where(i, d.provenance),
         )
         for i, d in enumerate(extraction.deadlines)
@@ -120,8 +139,19 @@ def _where(position: int, provenance: Provenance) -> dict[str, Any]:
     }
 
 
+def _due(deadline: ExtractedDeadline) -> dt.date | None:
+    """A window is due at its end; an open window ("từ 01/6") has no last day."""
+    return due_date(deadline.end or deadline.date)
+
+
 def due_date(iso: str | None) -> dt.date | None:
-    """The last day an ISO date of any precision allows: ``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31."""
+    """The last day an ISO date of any precision allows.
+
+    ``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31, ``2025-11-22T18:00`` →
+    2025-11-22. A value that is no calendar date (``2022-02-30``) gives None: it
+    stays as written in ``date_iso`` and only drops out of "due before" queries,
+    rather than failing the whole document.
+    """
     if not iso:
         return None
     try:
@@ -132,4 +162,4 @@ def due_date(iso: str | None) -> dt.date | None:
             return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
         return dt.date(*parts)
     except (ValueError, TypeError):
-        return None  # kept as written in date_iso; it just cannot be ordered
+        return None

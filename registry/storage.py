@@ -1,7 +1,11 @@
 """Content-addressed upload storage: the bytes are on disk before any row or any processing.
 
-A file lives at ``<storage>/<sha[:2]>/<sha256><suffix>``; the user's filename is
-kept as metadata only, never used as a path.
+A file lives at ``<storage>/<sha[:2]>/<sha256><suffix>``. The suffix comes from
+the media type, or else from the client's filename only when it is a short
+run of letters and digits; the filename itself is metadata, never a path.
+Storing the same bytes again returns the first upload (``created=False``),
+also when two requests race: the row is inserted with ON CONFLICT DO NOTHING
+on the unique SHA-256, so the loser simply finds the winner's row.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ import hashlib
 import os
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from registry.models import Upload
+from registry.models import Upload, UploadStatus
 
 __all__ = ["sha256_of", "store_upload", "upload_path"]
 
@@ -24,8 +29,10 @@ _SUFFIXES = {
     "image/png": ".png",
     "image/jpeg": ".jpg",
     "image/tiff": ".tif",
-    "text/plain; charset=utf-8": ".txt",
+    "text/plain": ".txt",
 }
+_SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
+_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def sha256_of(data: bytes) -> str:
@@ -35,33 +42,52 @@ def sha256_of(data: bytes) -> str:
 def store_upload(
     session: Session, data: bytes, *, filename: str, media_type: str, storage_dir: Path
 ) -> tuple[Upload, bool]:
-    """Store the bytes and record the upload; the same bytes again return the first upload."""
+    """Store the bytes, then record the upload; the same bytes again return the first upload."""
     digest = sha256_of(data)
-    existing = session.scalar(select(Upload).where(Upload.sha256 == digest))
+    existing = _by_sha256(session, digest)
     if existing is not None:
+        _write_once(upload_path(existing, storage_dir), data)  # restores a file lost from disk
         return existing, False
-    relative = Path(digest[:2]) / f"{digest}{_SUFFIXES.get(media_type, '.bin')}"
-    _write_atomically(storage_dir / relative, data)
-    upload = Upload(
+    relative = PurePosixPath(digest[:2]) / f"{digest}{_suffix(media_type, filename)}"
+    _write_once(storage_dir / relative, data)
+    created = _insert_unless_present(
+        session,
         sha256=digest,
         filename=_display_name(filename),
-        media_type=media_type,
+        media_type=media_type[:127],
         size_bytes=len(data),
         stored_path=relative.as_posix(),
-        status="stored",
+        status=UploadStatus.STORED,
     )
-    session.add(upload)
-    session.flush()
-    return upload, True
+    # Inserted above, or by the request that won the race: either way it is there now.
+    return session.scalars(select(Upload).where(Upload.sha256 == digest)).one(), created
 
 
 def upload_path(upload: Upload, storage_dir: Path) -> Path:
+    """Where the upload's bytes are; ``stored_path`` was built from the hash, never from user input."""
     return storage_dir / upload.stored_path
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _by_sha256(session: Session, digest: str) -> Upload | None:
+    return session.scalar(select(Upload).where(Upload.sha256 == digest))
+
+
+def _insert_unless_present(session: Session, **values: object) -> bool:
+    """INSERT … ON CONFLICT (sha256) DO NOTHING; True when this call inserted the row.
+
+    Both databases the registry supports spell it the same; no savepoint needed.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERT:
+        raise NotImplementedError(f"the registry supports SQLite and PostgreSQL, not {dialect}")
+    statement = _INSERT[dialect](Upload).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
+    return session.execute(statement).rowcount == 1
+
+
+def _write_once(path: Path, data: bytes) -> None:
+    """Write atomically (temp file, fsync, rename): a reader never sees half a file."""
     if path.exists() and path.stat().st_size == len(data):
-        return
+        return  # content-addressed: the same name holds the same bytes
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
     try:
@@ -73,6 +99,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _suffix(media_type: str, filename: str) -> str:
+    known = _SUFFIXES.get(media_type.split(";")[0].strip().lower())
+    if known:
+        return known
+    suffix = PurePosixPath(_display_name(filename)).suffix.lower()
+    return suffix if _SAFE_SUFFIX.fullmatch(suffix) else ".bin"
 
 
 def _display_name(filename: str) -> str:

@@ -1,37 +1,55 @@
-"""Alembic environment: the registry's models are the target metadata."""
+"""Alembic environment for the registry: the models' metadata, batch mode for SQLite.
+
+``registry.upgrade()`` passes an open connection in ``config.attributes``; the
+``alembic`` command instead gives a URL (``-x url=…`` or ``sqlalchemy.url``).
+"""
 
 from __future__ import annotations
 
 from alembic import context
 
-from registry.database import make_engine
+from registry._migrate import migration_engine
 from registry.models import Base
 
-config = context.config
 target_metadata = Base.metadata
 
 
-def run_migrations_offline() -> None:
-    context.configure(
-        url=config.get_main_option("sqlalchemy.url"),
-        target_metadata=target_metadata,
-        literal_binds=True,
-        render_as_batch=True,
-    )
+def _configure(**kwargs: object) -> None:
+    # render_as_batch: SQLite alters tables by copy-and-move; harmless elsewhere.
+    context.configure(target_metadata=target_metadata, render_as_batch=True, compare_type=True, **kwargs)
+
+
+def _url() -> str:
+    url = context.get_x_argument(as_dictionary=True).get("url")
+    return url or context.config.get_main_option("sqlalchemy.url") or ""
+
+
+def run_offline() -> None:
+    _configure(url=_url(), literal_binds=True, dialect_opts={"paramstyle": "named"})
     with context.begin_transaction():
         context.run_migrations()
 
 
-def run_migrations_online() -> None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
-    with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
-    engine.dispose()
+def run_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _run_on(connection)
+        return
+    engine = migration_engine(_url())
+    try:
+        with engine.begin() as own_connection:
+            _run_on(own_connection)
+    finally:
+        engine.dispose()
+
+
+def _run_on(connection: object) -> None:
+    _configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():
-    run_migrations_offline()
+    run_offline()
 else:
-    run_migrations_online()
+    run_online()
