@@ -1,8 +1,10 @@
 """``extract.extract``: the spaCy pipeline over repaired text, and the record built from it.
 
-The pipeline is ``spacy.blank("vi")`` with pyvi's word segmentation off
-(tokens are syllables, as written) and the congvan rule components, in order:
-the header first, since later components read the document's own number and date.
+The pipeline is ``spacy.blank("vi")`` with pyvi's word segmentation replaced by
+the congvan syllable tokenizer (tokens are syllables as written, punctuation
+split off, numbers and symbols whole) and the congvan rule components, in
+order: the header first, since later components read the document's own
+number and date.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract import assemble
-from extract.components import deadlines, directives, header, parties, quantities, references  # noqa: F401
+from extract import (
+    _tokenizer,  # noqa: F401 - registers the syllable tokenizer
+    assemble,
+)
+from extract.components import achievements, deadlines, directives, header, parties, quantities, references  # noqa: F401
 from extract.types import Extraction
 from normalize.types import NormalizedDocument
 
@@ -26,6 +31,7 @@ COMPONENTS = (
     "congvan_contacts",
     "congvan_references",
     "congvan_quantities",
+    "congvan_achievements",
     "congvan_deadlines",
     "congvan_directives",
 )
@@ -34,7 +40,7 @@ COMPONENTS = (
 @cache
 def build_pipeline() -> Language:
     """The pipeline, built once per process (the data files load on first use)."""
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "congvan.syllable_tokenizer.v1"}}})
     nlp.max_length = 20_000_000  # a 300-page archive scan is far below this
     for name in COMPONENTS:
         nlp.add_pipe(name)

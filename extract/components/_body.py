@@ -6,11 +6,11 @@ import re
 
 from spacy.tokens import Doc
 
-from extract._candidates import candidates, doc_lines
+from extract._candidates import candidates, doc_lines, text_of
 from extract.components._layout import layout_of
 from normalize.values import NUMBER_PATTERN
 
-__all__ = ["DATEISH", "NUMBER", "body_range", "clause_start", "document_date", "period_near"]
+__all__ = ["DATEISH", "NUMBER", "body_range", "clause_end", "clause_start", "document_date", "period_near"]
 
 NUMBER = NUMBER_PATTERN
 _CLOCK = r"\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut)?\s*,?\s*"
@@ -31,8 +31,8 @@ def body_range(doc: Doc) -> tuple[int, int]:
     lines = doc_lines(doc)
     layout = layout_of(lines)
     if layout.body_start >= len(lines):
-        return len(doc.text), len(doc.text)
-    end = lines[layout.body_end].start if layout.body_end < len(lines) else len(doc.text)
+        return len(text_of(doc)), len(text_of(doc))
+    end = lines[layout.body_end].start if layout.body_end < len(lines) else len(text_of(doc))
     return lines[layout.body_start].start, end
 
 
@@ -45,6 +45,12 @@ def clause_start(fold: str, position: int, floor: int = 0) -> int:
     for match in re.finditer(r"(?:[.;:!?](?=\s)|\n\n|\n(?=[-–+•]))\s*", fold[floor:position]):
         best = floor + match.end()
     return best
+
+
+def clause_end(fold: str, position: int) -> int:
+    """End of the clause that ``position`` is in: the next ``; :``, sentence end or blank line."""
+    match = re.compile(r"[.;:!?](?:\s|$)|\n\n").search(fold, position)
+    return match.start() if match else len(fold)
 
 
 def sentence_end(fold: str, position: int) -> int:

@@ -13,25 +13,27 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add
+from extract._candidates import add, fold_of, text_of
 from extract._lexicon import keywords
-from extract._text import folded, phrases_pattern, squash
-from extract.components._body import DATEISH, body_range, clause_start, document_date
+from extract._text import phrases_pattern, squash
+from extract.components._body import DATEISH, body_range, clause_start, document_date, sentence_end
 from normalize.values import parse_partial_date
 
 __all__ = ["deadlines"]
 
+_BRACKET_WORDS = 8
+_MAX_WHAT = 160
 _WINDOW = re.compile(rf"(?<![a-z])tu\s+({DATEISH})\s*(?:den|-|–|—)\s*({DATEISH})")
 
 
 @Language.component("congvan_deadlines", assigns=["doc.spans"])
 def deadlines(doc: Doc) -> Doc:
-    fold = folded(doc.text)
+    fold = fold_of(doc)
     start, end = body_range(doc)
     issued = document_date(doc)
     covered: list[tuple[int, int]] = []
     for match in _WINDOW.finditer(fold, start, end):
-        first, last = _iso(doc.text, match, 1), _iso(doc.text, match, 2)
+        first, last = _iso(text_of(doc), match, 1), _iso(text_of(doc), match, 2)
         if first and last and not _is_past(last, issued):
             _add(doc, fold, match.start(), match.end(), start, None, first, last)
             covered.append((match.start(), match.end()))
@@ -40,7 +42,7 @@ def deadlines(doc: Doc) -> Doc:
     for match in pattern.finditer(fold, start, end):
         if any(a <= match.start(1) < b for a, b in covered):
             continue
-        when = _iso(doc.text, match, 1)
+        when = _iso(text_of(doc), match, 1)
         if when and not _is_past(when, issued):
             _add(doc, fold, match.start(), match.end(), start, when, None, None)
     return doc
@@ -64,9 +66,30 @@ def _add(
     first: str | None,
     last: str | None,
 ) -> None:
-    clause = clause_start(fold, start, floor)
-    what = squash(doc.text[clause:start]).strip(" ,;:(-–") or squash(doc.text[start:end])
-    if len(what) > 160:
-        what = what[-160:].split(" ", 1)[-1]
-    raw = squash(doc.text[start:end])
+    what = _what(text_of(doc), fold, start, end, floor)
+    raw = squash(text_of(doc)[start:end])
     add(doc, "deadlines", start, end, (what, raw, date, first, last), 0.8)
+
+
+def _what(text: str, fold: str, start: int, end: int, floor: int) -> str:
+    """The clause the date belongs to: what comes before it, its head kept when long.
+
+    A date in brackets qualifies the words just before the bracket (``giai đoạn 2
+    (từ … đến …)``); a date after a label (``Thời gian thực hiện: từ…``) belongs
+    to the label; a clause that only leads up to the date (``Phấn đấu đến hết năm
+    2023 có…``) is read on to its end.
+    """
+    clause = clause_start(fold, start, floor)
+    before = squash(text[clause:start]).strip(" ,;:-–")
+    if before.endswith("("):
+        words = before.rstrip(" (").split(" ")
+        return " ".join(words[-_BRACKET_WORDS:]).strip(" ,")
+    if not before and fold[:clause].rstrip().endswith(":"):
+        colon = fold.rindex(":", 0, clause)
+        before = squash(text[clause_start(fold, colon, floor) : colon])
+    if len(before.split()) < 3:
+        after = squash(text[end : sentence_end(fold, end)]).strip(" ,;:")
+        before = f"{before} {after}".strip()
+    if len(before) > _MAX_WHAT:
+        before = before[:_MAX_WHAT].rsplit(" ", 1)[0]
+    return before or squash(text[start:end])

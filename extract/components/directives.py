@@ -69,8 +69,10 @@ def item_spans(body: list[Line], starts: list[int]) -> list[tuple[int, int, str]
         limit = starts[position + 1] if position + 1 < len(starts) else len(body)
         text, end = body[first].text, body[first].end
         for line in body[first + 1 : limit]:
-            if line.blank_before or _SECTION.match(line.fold) or re.search(r"[.:;!?]$", text):
+            if _SECTION.match(line.fold) or re.search(r"[.:;!?]$", text):
                 break
+            if line.blank_before and not line.text[:1].islower():
+                break  # a blank line (a page break) inside a sentence is no item boundary
             text, end = f"{text} {line.text}", line.end
         items.append((body[first].start, end, text))
     return items

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, doc_lines
+from extract._candidates import add, doc_lines, text_of
 from extract._lexicon import doc_types, keywords
 from extract._names import canonical_body
 from extract._text import Line, folded, squash
@@ -46,7 +46,7 @@ def _number(doc: Doc, lines: list[Line], index: int | None) -> None:
     match = NUMBER_RE.search(line.fold)
     assert match is not None
     start, end = line.start + match.start(1), line.start + match.end(1)
-    value = re.sub(r"\s+", "", doc.text[start:end]).rstrip(".,;")
+    value = re.sub(r"\s+", "", text_of(doc)[start:end]).rstrip(".,;")
     add(doc, "number", start, end, value, 0.95)
 
 
@@ -170,11 +170,11 @@ def _subject(doc: Doc, lines: list[Line], number_line: int | None, type_line: in
         line = lines[index]
         if index > first and (line.blank_before or _stops_subject(line)):
             break
-        parts.append(doc.text[max(text_start, line.start) : line.end])
+        parts.append(text_of(doc)[max(text_start, line.start) : line.end])
         end = line.end
         if type_line is not None and len(parts) == 3:
             break
-    subject = squash(" ".join(parts)).strip(" .;:")
+    subject = _without_label(squash(" ".join(parts)).strip(" .;:"))
     add(doc, "subject", text_start, end, subject, confidence)
 
 
@@ -188,6 +188,16 @@ def _subject_label(lines: list[Line], start: int, stop: int) -> tuple[int, int] 
 
 
 def _stops_subject(line: Line) -> bool:
+    """The subject ends where another header part begins (OCR may put the right column after it)."""
     kw = keywords()
-    anchors = kw["recipients_label"] + ["can cu", "thuc hien", "theo ", "ngay ", "trong "]
-    return line.fold.startswith(tuple(anchors)) or _PLACE_DATE_RE.search(line.fold) is not None or len(line.text) > 90
+    anchors = kw["recipients_label"] + kw["national_title"] + kw["national_motto"]
+    anchors += ["can cu", "thuc hien", "theo ", "ngay ", "trong "]
+    if line.fold.startswith(tuple(anchors)) or _PLACE_DATE_RE.search(line.fold) is not None or len(line.text) > 90:
+        return True
+    return _right_column_start(line.fold, kw["national_title"] + kw["national_motto"]) < 4
+
+
+def _without_label(subject: str) -> str:
+    """``Về việc thành lập…`` under a type heading is the V/v label written out: drop it too."""
+    match = re.match(r"(?:v/v|ve viec)\s*:?\s*", folded(subject))
+    return subject[match.end() :] if match and match.end() < len(subject) else subject

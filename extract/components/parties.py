@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, doc_lines
+from extract._candidates import add, doc_lines, fold_of, text_of
 from extract._lexicon import keywords
 from extract._text import Line, folded, squash, strip_item
 from extract.components._layout import layout_of
@@ -17,6 +17,7 @@ __all__ = ["contacts", "parties"]
 
 _BULLET = re.compile(r"^[-–—+•*]\s*")
 _UPPER_TAIL = re.compile(r"[;.,]\s+((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.]*\s+)+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.]*)$")
+_NAME_TAIL = re.compile(r"[;.]\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)$")
 _PHONE = r"(?:\+?84|0)\d{1,3}(?:[ .]?\d){6,9}"
 
 
@@ -63,14 +64,21 @@ def _continues(line: Line) -> bool:
 
 
 def _cut_signature_tail(item: tuple[int, int, str]) -> tuple[int, int, str]:
-    """OCR puts the right column on the same line: ``- Như trên; PHÓ CHỦ TỊCH``."""
+    """OCR puts the right column on the same line: ``- Như trên; PHÓ CHỦ TỊCH``, ``- Lưu: VT. (Đã ký)``."""
     start, end, text = item
-    match = _UPPER_TAIL.search(text)
     kw = keywords()
+    marks = "|".join(re.escape(mark) for mark in kw["signature_marks"])
+    mark = re.search(rf"\s*\(\s*(?:{marks})[^)]*\)\s*$", folded(text))
+    if mark:
+        text = text[: mark.start()]
+    match = _UPPER_TAIL.search(text)
     if match and folded(match.group(1)).startswith(tuple(kw["authority_prefixes"] + kw["signer_titles"])):
-        text = text[: match.start(1)].rstrip()
-        end = start + len(text)
-    return start, end, text
+        text = text[: match.start(1)]
+    name = _NAME_TAIL.search(text)
+    if name and all(is_syllable(word) for word in name.group(1).split()):
+        text = text[: name.start(1)]
+    text = text.rstrip()
+    return start, start + len(text), text
 
 
 def _recipients(doc: Doc, lines: list[Line], index: int) -> None:
@@ -129,11 +137,11 @@ def contacts(doc: Doc) -> Doc:
     """``Đồng chí Đinh Diệu Huyền, ĐT: 0986528419``; a phone alone is a contact too."""
     kw = keywords()
     labels = "|".join(re.escape(label) for label in kw["phone_labels"])
-    fold = folded(doc.text)
+    fold = fold_of(doc)
     pattern = re.compile(rf"(?:(?:{labels})\s*[:.]?\s*|so dien thoai\s+|dien thoai\s+)({_PHONE})")
     for match in pattern.finditer(fold):
-        phone = re.sub(r"[ .]", "", doc.text[match.start(1) : match.end(1)])
-        name_start, name = _name_before(doc.text, fold, match.start())
+        phone = re.sub(r"[ .]", "", text_of(doc)[match.start(1) : match.end(1)])
+        name_start, name = _name_before(text_of(doc), fold, match.start())
         start = name_start if name else match.start(1)
         add(doc, "contacts", start, match.end(1), (name, phone), 0.85 if name else 0.7)
     return doc

@@ -7,37 +7,37 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, candidates
+from extract._candidates import add, candidates, fold_of, text_of
 from extract._lexicon import keywords
 from extract._names import canonical_body
-from extract._text import folded, phrases_pattern, squash
+from extract._text import phrases_pattern, squash
 from normalize.values import parse_vi_date
 
 __all__ = ["references"]
 
 _NUMBER = r"\d+[a-z]?(?:/\d{4})?/[a-z0-9\-]+[a-z0-9]"
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
-_ISSUER_END = r"(?=\s+(?:ve|v/v|huong dan|quy dinh|ban hanh|trien khai|nham|thi|da|thuc hien)\b|[.;,(:]|$)"
 
 
 @Language.component("congvan_references", assigns=["doc.spans"])
 def references(doc: Doc) -> Doc:
-    fold = folded(doc.text)
+    fold = fold_of(doc)
     types = phrases_pattern(keywords()["reference_types"])
+    issuer_end = rf"(?=\s+(?:{phrases_pattern(keywords()['issuer_stops'])})(?![a-z])|[.;,(:]|$)"
     pattern = re.compile(
         rf"(?:(?<![a-z])({types})\s+)?(?:so\s*:?\s*)({_NUMBER})"
         rf"(?:\s*,?\s*(?:ngay\s+)?({_DATE}))?"
-        rf"(?:\s+(?:cua|do)\s+([^.;:(]{{3,90}}?){_ISSUER_END})?"
+        rf"(?:\s+(?:cua|do)\s+([^.;:(]{{3,90}}?){issuer_end})?"
     )
     own = {c.value for c in candidates(doc, "number")}
     own_spans = [(c.start, c.end) for c in candidates(doc, "number")]
     for match in pattern.finditer(fold):
-        number = re.sub(r"\s+", "", doc.text[match.start(2) : match.end(2)])
+        number = re.sub(r"\s+", "", text_of(doc)[match.start(2) : match.end(2)])
         if number in own or any(a <= match.start(2) < b for a, b in own_spans):
             continue
-        kind = doc.text[match.start(1) : match.end(1)] if match.group(1) else None
-        date = parse_vi_date(doc.text[match.start(3) : match.end(3)]) if match.group(3) else None
-        issuer = canonical_body(squash(doc.text[match.start(4) : match.end(4)])) if match.group(4) else None
+        kind = text_of(doc)[match.start(1) : match.end(1)] if match.group(1) else None
+        date = parse_vi_date(text_of(doc)[match.start(3) : match.end(3)]) if match.group(3) else None
+        issuer = canonical_body(squash(text_of(doc)[match.start(4) : match.end(4)])) if match.group(4) else None
         value = (number, date, kind[:1].upper() + kind[1:] if kind else None, issuer)
         add(doc, "referenced_documents", match.start(), match.end(), value, 0.85 if kind else 0.7)
     return doc

@@ -85,3 +85,13 @@ def test_every_header_value_carries_provenance() -> None:
     record = record_of("UBND TỈNH AN GIANG\nSố: 5/UBND\nAn Giang, ngày 2 tháng 1 năm 2024")
     span = record["provenance"]["number"]
     assert span["start"] < span["end"] and 0 < span["confidence"] <= 1 and span["page"] == 1
+
+
+def test_ve_viec_under_a_type_heading_is_dropped_like_v_v() -> None:
+    text = "Số: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nnăm 2024\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN"
+    assert record_of(text)["subject"] == "thành lập Tổ công tác năm 2024"
+
+
+def test_a_wrapped_subject_stops_at_the_national_title_of_the_right_column() -> None:
+    text = "SỞ NỘI VỤ\nSố: 1502/SNV-CCVC\nV/v báo cáo số lượng\ncán bộ năm 2024\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert record_of(text)["subject"] == "báo cáo số lượng cán bộ năm 2024"

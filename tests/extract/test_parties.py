@@ -46,3 +46,17 @@ def test_contact_with_name_and_phone() -> None:
 def test_a_phone_without_a_name_is_still_a_contact() -> None:
     contacts = record_of("Đăng ký qua số điện thoại 0229.3871.456 trong giờ hành chính.")["contacts"]
     assert [(c["name"], c["phone"]) for c in contacts] == [(None, "02293871456")]
+
+
+def test_a_signature_mark_read_into_a_noi_nhan_line_is_cut() -> None:
+    record = record_of(
+        "Nội dung.\nNơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, KGVX. (Đã ký)\nNguyễn Quang Hưng"
+    )
+    assert _texts(record["cc"]) == ["Như Điều 3", "Lưu: VT, KGVX"]
+    assert (record["signer_title"], record["signer_name"]) == ("PHÓ CHỦ TỊCH", "Nguyễn Quang Hưng")
+
+
+def test_a_signer_name_read_into_the_last_noi_nhan_line_is_cut() -> None:
+    record = record_of("Nội dung.\nNơi nhận: GIÁM ĐỐC\n- Sở Nội vụ;\n- Lưu: VT. Trần Văn Hoa")
+    assert _texts(record["cc"]) == ["Sở Nội vụ", "Lưu: VT"]
+    assert record["signer_name"] == "Trần Văn Hoa"

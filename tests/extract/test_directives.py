@@ -1,0 +1,41 @@
+"""Directives: the operative items, each by its first sentence."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import HEAD, record_of
+
+
+def test_numbered_items_are_directives_by_their_first_sentence() -> None:
+    text = (
+        HEAD
+        + "Đề nghị các đơn vị:\n1. Rà soát danh sách. Gửi về Sở.\n2. Tổ chức tập huấn cho cán bộ;\nNơi nhận:\n- Lưu: VT."
+    )
+    assert [d["text"] for d in record_of(text)["directives"]] == ["Rà soát danh sách", "Tổ chức tập huấn cho cán bộ"]
+
+
+def test_articles_of_a_decision_are_its_directives() -> None:
+    text = "Số: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nĐiều 1. Thành lập Tổ công tác.\nĐiều 2. Giao Văn phòng theo dõi."
+    assert [d["text"] for d in record_of(text)["directives"]] == ["Thành lập Tổ công tác", "Giao Văn phòng theo dõi"]
+
+
+def test_in_a_plan_only_task_sections_give_directives() -> None:
+    text = (
+        "Số: 5/KH-UBND\nKẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao chất lượng phục vụ.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n1. Rà soát thủ tục hành chính.\n2. Tuyên truyền cho người dân.\n"
+    )
+    assert [d["text"] for d in record_of(text)["directives"]] == [
+        "Rà soát thủ tục hành chính",
+        "Tuyên truyền cho người dân",
+    ]
+
+
+def test_dash_items_after_the_request_are_directives_when_nothing_is_numbered() -> None:
+    text = (
+        HEAD + "Sở đề nghị các đơn vị:\n- Tổng hợp số liệu theo biểu mẫu;\n- Gửi báo cáo về Sở.\nNơi nhận:\n- Như trên;"
+    )
+    assert [d["text"] for d in record_of(text)["directives"]] == ["Tổng hợp số liệu theo biểu mẫu", "Gửi báo cáo về Sở"]
+
+
+def test_an_item_runs_on_across_a_page_break_in_mid_sentence() -> None:
+    text = HEAD + "1. Khen thưởng kịp thời những tập thể,\n\f\ncá nhân có thành tích.\n2. Báo cáo kết quả."
+    assert record_of(text)["directives"][0]["text"] == "Khen thưởng kịp thời những tập thể, cá nhân có thành tích"

@@ -1,0 +1,60 @@
+"""Targets: numeric aims with comparator, unit, scope and period; the traps that are no target."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import HEAD, record_of
+
+
+def test_a_target_with_its_comparator_and_period() -> None:
+    targets = record_of(HEAD + "Phấn đấu đến hết năm 2023 có ít nhất 95% hồ sơ được giải quyết đúng hạn.")["targets"]
+    assert [(t["value"], t["unit"], t["comparator"], t["period"]) for t in targets] == [(95, "%", ">=", "hết năm 2023")]
+    assert targets[0]["metric"].startswith("hồ sơ")
+
+
+def test_a_count_target() -> None:
+    targets = record_of(HEAD + "Chương trình đặt chỉ tiêu 1.200 sáng kiến trong giai đoạn 1.")["targets"]
+    assert [(t["value"], t["unit"], t["period"]) for t in targets] == [(1200, "sáng kiến", "giai đoạn 1")]
+
+
+def test_tro_len_makes_a_floor_and_the_metric_comes_from_before() -> None:
+    targets = record_of(HEAD + "Tỷ lệ thanh toán không dùng tiền mặt đạt từ 30% trở lên.")["targets"]
+    assert [(t["value"], t["comparator"]) for t in targets] == [(30, ">=")]
+    assert targets[0]["metric"].startswith("Tỷ lệ thanh toán")
+
+
+def test_trap_chi_tieu_without_a_number_is_no_target() -> None:
+    assert record_of(HEAD + "Các đơn vị điền vào mẫu biểu các chỉ tiêu thống kê theo quy định.")["targets"] == []
+
+
+def test_trap_a_year_after_an_aim_word_is_no_value() -> None:
+    values = [t["value"] for t in record_of(HEAD + "Phấn đấu đến năm 2025 hoàn thành chương trình.")["targets"]]
+    assert 2025 not in values
+
+
+def test_tro_len_after_the_number_makes_a_floor_without_an_aim_word() -> None:
+    targets = record_of(HEAD + "2. Thành lập mới từ 60 CĐCS trở lên.")["targets"]
+    assert [(t["value"], t["unit"], t["comparator"]) for t in targets] == [(60, "CĐCS", ">=")]
+
+
+def test_a_percent_followed_by_a_time_takes_its_metric_from_before_the_aim_word() -> None:
+    text = HEAD + "Phấn đấu tỷ lệ trường đạt chuẩn quốc gia tối thiểu 75% vào cuối năm học."
+    assert [t["metric"] for t in record_of(text)["targets"]] == ["tỷ lệ trường đạt chuẩn quốc gia"]
+
+
+def test_a_ceiling() -> None:
+    targets = record_of(HEAD + "Tỷ lệ học sinh bỏ học không quá 2% học sinh bỏ học.")["targets"]
+    assert [(t["value"], t["comparator"]) for t in targets] == [(2, "<=")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Mỗi xã, thị trấn thành lập ít nhất 01 Tổ công nghệ số.", "Mỗi xã, thị trấn"),
+        ("Bố trí tối thiểu 02 máy tính tại mỗi Bộ phận Một cửa cấp xã để hỗ trợ.", "mỗi Bộ phận Một cửa cấp xã"),
+        ("Phấn đấu đạt ít nhất 90% hồ sơ.", None),
+    ],
+)
+def test_the_scope_of_a_target(sentence: str, scope: str | None) -> None:
+    assert [t["scope"] for t in record_of(HEAD + sentence)["targets"]] == [scope]
