@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
+import cv2
 import numpy as np
 
 from congvan.errors import CongvanError, EmptyDocumentError, OcrEngineError, UnsupportedFileError
@@ -42,6 +43,11 @@ class TesseractEngine:
 
     def read_lines(self, image: np.ndarray, options: OcrOptions) -> tuple[OcrLine, ...]:
         return _tesseract.read_lines(image, lang=options.lang, psm=options.psm, timeout=options.page_timeout)
+
+    def orientation(self, image: np.ndarray, options: OcrOptions) -> int | None:
+        # Half resolution: OSD is as sure there and twice as fast.
+        half = cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+        return _tesseract.orientation(half, timeout=options.page_timeout)
 
 
 def inspect(path: Path) -> tuple[InputKind, int]:
@@ -108,19 +114,57 @@ def _read_pages(images: Iterator[_raster.PageImage], engine: Engine, options: Oc
     return pages
 
 
+_DOUBTFUL_CONFIDENCE = 0.6
+"""A page read with less mean word confidence than this may be upside down: OSD is asked."""
+
+
 def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOptions) -> OcrPage:
     image, dpi = _preprocess.normalise_scale(page_image.image, page_image.dpi)
     if options.flatten:
         image = _preprocess.flatten_background(image)
-    skew = 0.0
-    if options.deskew:
-        skew = _preprocess.estimate_skew(image)
-        image = _preprocess.deskew(image, skew)
-    height, width = image.shape[:2]
+    rotation = 0
     try:
+        if options.orient and _preprocess.looks_sideways(image):
+            rotation = _orientation(engine, image, options) or 90
+            image = _preprocess.rotate_upright(image, rotation)
+        skew = _preprocess.estimate_skew(image) if options.deskew else 0.0
+        image = _preprocess.deskew(image, skew)
         lines = engine.read_lines(image, options)
+        if options.orient and _confidence(lines) < _DOUBTFUL_CONFIDENCE:
+            image, lines, turned = _retry_upright(engine, image, lines, options)
+            rotation = (rotation + turned) % 360
     except _tesseract.PageTimeoutError as e:
-        return OcrPage(page_image.number, (), width, height, dpi, PageStatus.TIMED_OUT, str(e), skew=skew)
+        return _failed(page_image.number, image, dpi, PageStatus.TIMED_OUT, str(e))
     except CongvanError as e:
-        return OcrPage(page_image.number, (), width, height, dpi, PageStatus.FAILED, str(e), skew=skew)
-    return OcrPage(page_image.number, lines, width, height, dpi, skew=skew)
+        return _failed(page_image.number, image, dpi, PageStatus.FAILED, str(e))
+    height, width = image.shape[:2]
+    return OcrPage(page_image.number, lines, width, height, dpi, rotation=rotation, skew=skew)
+
+
+def _failed(number: int, image: np.ndarray, dpi: int | None, status: PageStatus, error: str) -> OcrPage:
+    height, width = image.shape[:2]
+    return OcrPage(number, (), width, height, dpi, status, error)
+
+
+def _orientation(engine: Engine, image: np.ndarray, options: OcrOptions) -> int | None:
+    ask = getattr(engine, "orientation", None)
+    return ask(image, options) if ask else None
+
+
+def _retry_upright(
+    engine: Engine, image: np.ndarray, lines: tuple[OcrLine, ...], options: OcrOptions
+) -> tuple[np.ndarray, tuple[OcrLine, ...], int]:
+    """Ask OSD about a page that read badly; keep the turned reading only if it reads better."""
+    turn = _orientation(engine, image, options)
+    if not turn:
+        return image, lines, 0
+    turned = _preprocess.rotate_upright(image, turn)
+    turned_lines = engine.read_lines(turned, options)
+    if _confidence(turned_lines) > _confidence(lines):
+        return turned, turned_lines, turn
+    return image, lines, 0
+
+
+def _confidence(lines: tuple[OcrLine, ...]) -> float:
+    words = [w for line in lines for w in line.words]
+    return sum(w.confidence for w in words) / len(words) if words else 0.0

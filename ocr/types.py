@@ -197,6 +197,8 @@ class OcrOptions:
     dpi: int = 300
     """Rasterisation resolution for PDF pages."""
     flatten: bool = True
+    orient: bool = True
+    """Turn sideways and upside-down pages upright (Tesseract OSD, asked only when a page looks wrong)."""
     deskew: bool = True
     page_timeout: float = 120.0
     """Seconds one page may take in Tesseract before it is marked timed out."""

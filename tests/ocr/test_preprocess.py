@@ -47,3 +47,35 @@ def test_oversized_photos_are_scaled_down_and_300_dpi_scans_kept() -> None:
     assert _preprocess.normalise_scale(scan, 300)[0] is scan
     high, dpi = _preprocess.normalise_scale(np.full((7016, 4960), 255, np.uint8), 600)
     assert dpi == 300 and high.shape == (3508, 2480)
+
+
+@pytest.mark.parametrize("quarter_turns", [0, 1, 2, 3])
+def test_sideways_pages_are_told_from_upright_ones(laichau_page: np.ndarray, quarter_turns: int) -> None:
+    turned = np.ascontiguousarray(np.rot90(laichau_page, quarter_turns))
+    assert _preprocess.looks_sideways(turned) is (quarter_turns % 2 == 1)
+
+
+def test_a_photographed_sheet_on_a_desk_is_not_taken_for_sideways(samples_dir) -> None:
+    from ocr import _raster
+
+    photo = next(_raster.image_pages(samples_dir / "laichau-960-LDLD-2022-photo.jpg")).image
+    flat = _preprocess.flatten_background(photo)
+    assert not _preprocess.looks_sideways(flat)
+    assert _preprocess.looks_sideways(np.ascontiguousarray(np.rot90(flat)))
+
+
+def test_rotate_upright_turns_clockwise() -> None:
+    page = np.zeros((2, 3), np.uint8)
+    page[0, 0] = 255  # top-left
+    turned = _preprocess.rotate_upright(page, 90)
+    assert turned.shape == (3, 2) and turned[0, 1] == 255  # top-left goes to top-right
+
+
+def test_ink_touching_the_edge_or_larger_than_a_glyph_is_dropped() -> None:
+    page = np.full((400, 400), 255, np.uint8)
+    page[:, :10] = 0  # scanner border along the edge
+    page[50:52, 50:350] = 0  # a long rule
+    page[200:210, 200:206] = 0  # a glyph
+    ink = _preprocess._ink(page)
+    assert ink[:, :10].max() == 0 and ink[50:52, 60:340].max() == 0
+    assert ink[200:210, 200:206].min() == 255

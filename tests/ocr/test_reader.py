@@ -133,3 +133,23 @@ def test_a_crashing_tesseract_binary_is_a_page_failure(tmp_path: Path, monkeypat
 
 def test_rasterised_pdf_page_has_the_asked_dpi(laichau_pdf: Path) -> None:
     assert rasterise(laichau_pdf, 100)[0].size == (827, 1170)
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_rotated_pages_come_out_upright(samples_dir: Path, tmp_path: Path, degrees: int) -> None:
+    path = tmp_path / f"turned{degrees}.png"
+    with Image.open(samples_dir / "laichau-960-LDLD-2022.png") as page:
+        page.rotate(degrees, expand=True).save(path)  # Pillow turns counter-clockwise
+    document = read(path)
+    assert document.pages[0].rotation == degrees
+    assert "Số: 960/LĐLĐ" in document.text
+    assert document.confidence > 0.85
+
+
+def test_orientation_can_be_switched_off(samples_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "turned.png"
+    with Image.open(samples_dir / "laichau-960-LDLD-2022.png") as page:
+        page.rotate(90, expand=True).save(path)
+    document = read(path, OcrOptions(orient=False))
+    assert document.pages[0].rotation == 0
+    assert "Số: 960/LĐLĐ" not in document.text
