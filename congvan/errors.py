@@ -11,11 +11,14 @@ what to do next. The API and the CLI translate these in one handler each.
     │   ├── CorruptPdfError
     │   ├── EncryptedPdfError
     │   ├── ImageTooLargeError
+    │   ├── UploadTooLargeError
     │   ├── ArchiveRejectedError
     │   └── NotVietnameseError
     ├── NotFoundError               (an id that the registry does not hold)
+    ├── InvalidRequestError         (an API parameter or CLI argument that is not valid)
     ├── MissingDependencyError      (Tesseract, its Vietnamese data or poppler absent)
-    └── OcrEngineError              (the OCR engine failed on a whole document)
+    ├── OcrEngineError              (the OCR engine failed on a whole document)
+    └── InterruptedProcessingError  (the service stopped or crashed while processing)
 """
 
 from __future__ import annotations
@@ -29,12 +32,15 @@ __all__ = [
     "EmptyDocumentError",
     "EncryptedPdfError",
     "ImageTooLargeError",
+    "InterruptedProcessingError",
+    "InvalidRequestError",
     "InputError",
     "MissingDependencyError",
     "NotFoundError",
     "NotVietnameseError",
     "OcrEngineError",
     "UnsupportedFileError",
+    "UploadTooLargeError",
 ]
 
 
@@ -45,8 +51,21 @@ class CongvanError(Exception):
     http_status: ClassVar[int] = 500
     exit_code: ClassVar[int] = 1
 
-    def __init__(self, message: str | None = None) -> None:
+    def __init__(self, message: str | None = None, *, upload_id: int | None = None) -> None:
         super().__init__(message or (self.__doc__ or self.code).strip())
+        self.upload_id = upload_id
+        """The stored upload the error belongs to, when there is one."""
+
+    @classmethod
+    def for_code(cls, code: str, message: str | None = None, *, upload_id: int | None = None) -> CongvanError:
+        """Rebuild the error a stored code names (an upload's recorded failure)."""
+        pending = [CongvanError]
+        while pending:
+            candidate = pending.pop()
+            if candidate.code == code:
+                return candidate(message, upload_id=upload_id)
+            pending.extend(candidate.__subclasses__())
+        return CongvanError(message, upload_id=upload_id)
 
     @property
     def message(self) -> str:
@@ -93,6 +112,13 @@ class ImageTooLargeError(InputError):
     http_status = 413
 
 
+class UploadTooLargeError(InputError):
+    """The upload is larger than this service accepts: split the file or scan at 300 dpi."""
+
+    code = "upload_too_large"
+    http_status = 413
+
+
 class ArchiveRejectedError(InputError):
     """The archive holds a path that would escape its folder, or is too large."""
 
@@ -127,3 +153,19 @@ class OcrEngineError(CongvanError):
     code = "ocr_failed"
     http_status = 500
     exit_code = 6
+
+
+class InterruptedProcessingError(CongvanError):
+    """Processing stopped before it finished (a restart or an internal error): upload the file again."""
+
+    code = "interrupted"
+    http_status = 500
+    exit_code = 7
+
+
+class InvalidRequestError(CongvanError):
+    """The request's parameters are not valid: see the message for which one."""
+
+    code = "invalid_request"
+    http_status = 422
+    exit_code = 2

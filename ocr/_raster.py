@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,12 +49,20 @@ class PageImage:
     dpi: int | None
 
 
+# What Pillow raises on damaged files: truncated data, missing tags, bad dimensions.
+_DECODE_ERRORS = (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, EOFError)
+
+_PDFINFO_TIMEOUT = 60
+
+
 def count_pdf_pages(path: Path) -> int:
     """Pages in the PDF, with clear errors for damaged, encrypted and empty files."""
     try:
-        info = pdf2image.pdfinfo_from_path(str(path))
+        info = pdf2image.pdfinfo_from_path(str(path), timeout=_PDFINFO_TIMEOUT)
     except pdf2image.exceptions.PDFInfoNotInstalledError as e:
         raise MissingDependencyError(f"poppler's pdfinfo is missing. {_POPPLER_HINT}") from e
+    except pdf2image.exceptions.PDFPopplerTimeoutError as e:
+        raise CorruptPdfError(f"Reading the PDF took longer than {_PDFINFO_TIMEOUT} s.") from e
     except pdf2image.exceptions.PDFPageCountError as e:
         if re.search(r"password|encrypt", str(e), re.IGNORECASE):
             raise EncryptedPdfError() from e
@@ -112,7 +121,7 @@ def image_pages(path: Path) -> Iterator[PageImage]:
                 yield PageImage(number, np.asarray(upright.convert("L")), _dpi_of(frame))
     except Image.DecompressionBombError as e:
         raise ImageTooLargeError() from e
-    except (UnidentifiedImageError, OSError, SyntaxError) as e:
+    except _DECODE_ERRORS as e:
         raise UnsupportedFileError(f"The image cannot be decoded: {e}") from e
 
 
@@ -127,15 +136,20 @@ def count_image_pages(path: Path) -> int:
             return frames
     except Image.DecompressionBombError as e:
         raise ImageTooLargeError() from e
-    except (UnidentifiedImageError, OSError, SyntaxError) as e:
+    except _DECODE_ERRORS as e:
         raise UnsupportedFileError(f"The image cannot be decoded: {e}") from e
 
 
-def _open_image(path: Path) -> Image.Image:
-    # Between Pillow's limit and twice it, Pillow only warns; _check_size decides.
+@contextmanager
+def _open_image(path: Path) -> Iterator[Image.Image]:
+    """The image, with Pillow's warnings silenced: between its pixel limit and twice it Pillow only
+    warns (``_check_size`` decides), and it warns of corrupt EXIF before the decode error that
+    matters. Used from the thread that reads the file, never from the page workers."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        return Image.open(path)
+        warnings.filterwarnings("ignore", category=UserWarning, module="PIL")
+        with Image.open(path) as image:
+            yield image
 
 
 def _check_size(frame: Image.Image) -> None:

@@ -41,9 +41,6 @@ _INSTALL_HINT = (
     "`sudo apt-get install tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet` (or `make run`)."
 )
 
-# pytesseract spawns Tesseract with the environment it holds in this module global.
-# Giving it a copy with the thread limit keeps os.environ itself untouched.
-pytesseract.pytesseract.environ = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 class PageTimeoutError(OcrEngineError):
@@ -79,6 +76,7 @@ def ensure_available(lang: str = "") -> None:
 
 def read_lines(image: np.ndarray, *, lang: str, psm: int, timeout: float) -> tuple[OcrLine, ...]:
     """OCR one page image in one ``image_to_data`` call; lines keep their Tesseract block."""
+    _single_threaded()
     with _as_pgm(image) as path:
         try:
             data = pytesseract.image_to_data(
@@ -97,6 +95,7 @@ def read_lines(image: np.ndarray, *, lang: str, psm: int, timeout: float) -> tup
 
 def orientation(image: np.ndarray, *, timeout: float) -> int | None:
     """Degrees to turn the page clockwise to stand upright (Tesseract OSD), or None if unsure."""
+    _single_threaded()
     with _as_pgm(image) as path:
         try:
             osd = pytesseract.image_to_osd(str(path), config="--psm 0 -c min_characters_to_try=10", timeout=timeout)
@@ -107,6 +106,16 @@ def orientation(image: np.ndarray, *, timeout: float) -> int | None:
     if not match or (confidence and float(confidence.group(1)) < 1.0):
         return None
     return int(match.group(1)) % 360
+
+
+def _single_threaded() -> None:
+    """Run Tesseract with one OpenMP thread, without touching ``os.environ``.
+
+    pytesseract spawns Tesseract with the environment held in its module global
+    ``environ``; it gets a copy with the limit, made when first needed.
+    """
+    if pytesseract.pytesseract.environ.get("OMP_THREAD_LIMIT") != "1":
+        pytesseract.pytesseract.environ = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 @contextmanager

@@ -18,6 +18,7 @@ import numpy as np
 
 from congvan.errors import CongvanError, EmptyDocumentError, OcrEngineError, UnsupportedFileError
 from ocr import _preprocess, _raster, _tesseract
+from ocr._columns import reorder_columns
 from ocr._sniff import InputKind, sniff
 from ocr.types import OcrDocument, OcrLine, OcrOptions, OcrPage, PageStatus
 
@@ -138,6 +139,8 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
     except CongvanError as e:
         return _failed(page_image.number, image, dpi, PageStatus.FAILED, str(e))
     height, width = image.shape[:2]
+    if options.columns:
+        lines = reorder_columns(lines, width)
     return OcrPage(page_image.number, lines, width, height, dpi, rotation=rotation, skew=skew)
 
 

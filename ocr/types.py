@@ -200,6 +200,8 @@ class OcrOptions:
     orient: bool = True
     """Turn sideways and upside-down pages upright (Tesseract OSD, asked only when a page looks wrong)."""
     deskew: bool = True
+    columns: bool = True
+    """Read the two-column header and closing column by column (from the word boxes)."""
     page_timeout: float = 120.0
     """Seconds one page may take in Tesseract before it is marked timed out."""
     workers: int = 0

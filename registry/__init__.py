@@ -44,6 +44,7 @@ from registry.queries import (
     mark_job_failed,
     mark_job_running,
     set_upload_status,
+    unfinished_jobs,
 )
 from registry.save import due_date, save
 from registry.storage import sha256_of, store_upload, upload_path
@@ -84,6 +85,7 @@ __all__ = [
     "set_upload_status",
     "sha256_of",
     "store_upload",
+    "unfinished_jobs",
     "upgrade",
     "upload_path",
 ]

@@ -58,7 +58,10 @@ def emit_begin_explicitly(engine: Engine) -> None:
     """Make SQLAlchemy, not sqlite3, emit BEGIN: DDL and savepoints become transactional.
 
     The recipe of SQLAlchemy's SQLite dialect documentation ("Serializable
-    isolation / Savepoints / Transactional DDL").
+    isolation / Savepoints / Transactional DDL"), with ``BEGIN IMMEDIATE``: a
+    migration reads then writes, and a deferred transaction that does so fails
+    at once with "database is locked" when another process migrates too, while
+    an immediate one waits its turn under the busy timeout.
     """
 
     @event.listens_for(engine, "connect")
@@ -67,7 +70,7 @@ def emit_begin_explicitly(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _do_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _configure_sqlite(engine: Engine, *, wal: bool) -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "mark_job_failed",
     "mark_job_running",
     "set_upload_status",
+    "unfinished_jobs",
 ]
 
 M = TypeVar("M")
@@ -150,6 +151,12 @@ def get_job(session: Session, job_id: str) -> Job:
     if job is None:
         raise NotFoundError(f"There is no job {job_id}.")
     return job
+
+
+def unfinished_jobs(session: Session) -> list[Job]:
+    """Jobs still queued or running (after a stop, nothing is working on them)."""
+    query = select(Job).where(Job.status.in_([JobStatus.QUEUED, JobStatus.RUNNING])).order_by(Job.created_at)
+    return list(session.scalars(query))
 
 
 def mark_job_running(session: Session, job: Job) -> None:

@@ -26,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CongvanError as e:
         print(f"congvan: error [{e.code}]: {e}", file=sys.stderr)
         return e.exit_code
+    except OSError as e:  # a path that does not exist, a folder not writable…
+        print(f"congvan: error: {e.strerror or e}: {e.filename or ''}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

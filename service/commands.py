@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 import normalize
 import ocr
 import registry
-from congvan.errors import CongvanError
+from congvan.errors import CongvanError, InvalidRequestError, UnsupportedFileError
 from service import pipeline
 from service.cli import print_json
 from service.database import session_factory
@@ -25,6 +29,12 @@ __all__ = ["extract_", "ocr_", "process", "restore", "serve"]
 def _settings(args: argparse.Namespace) -> Settings:
     settings = get_settings()
     if getattr(args, "db", None):
+        try:
+            make_url(args.db)
+        except ArgumentError as e:
+            raise InvalidRequestError(
+                f"--db {args.db!r} is not a database URL (e.g. sqlite:///data/congvan.db)."
+            ) from e
         settings = settings.model_copy(update={"database_url": args.db})
     return settings
 
@@ -38,8 +48,13 @@ def process(args: argparse.Namespace) -> int:
         with sessions() as session:
             try:
                 upload, created = pipeline.ingest_file(session, path, settings)
-                if created or args.force or upload.status != "done":
+                if upload.status == "processing" and not args.force:
+                    print(f"congvan: {path}: being processed by another run; skipped", file=sys.stderr)
+                    continue
+                if created or args.force or pipeline.needs_processing(upload):
                     document = pipeline.process_upload(session, upload, settings)
+                elif upload.status == "failed":
+                    raise CongvanError.for_code(upload.error_code or "", upload.error_message, upload_id=upload.id)
                 else:
                     document = registry.document_for_upload(session, upload)
             except CongvanError as e:
@@ -130,7 +145,7 @@ def restore(args: argparse.Namespace) -> int:
     """Repair text line by line as it streams in, so long files start printing at once."""
     stream = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8-sig")  # noqa: SIM115
     with stream:
-        for number, line in enumerate(stream, start=1):
+        for number, line in enumerate(_decoded(stream), start=1):
             repaired = normalize.repair_text(line.rstrip("\n"))
             for warning in repaired.warnings:
                 print(f"congvan: line {number}: {warning}", file=sys.stderr)
@@ -140,6 +155,13 @@ def restore(args: argparse.Namespace) -> int:
             else:
                 print(_keep_layout(line.rstrip("\n"), repaired.text))
     return 0
+
+
+def _decoded(stream: Iterable[str]) -> Iterator[str]:
+    try:
+        yield from stream
+    except UnicodeDecodeError as e:
+        raise UnsupportedFileError("The text is not UTF-8: save it as UTF-8 and try again.") from e
 
 
 def _keep_layout(original: str, repaired: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 
 import registry
-from congvan.errors import CongvanError
+from congvan.errors import CongvanError, InterruptedProcessingError
 from service import pipeline
 from service.database import session_factory
 from service.settings import Settings
 
-__all__ = ["run_job"]
+__all__ = ["fail_interrupted_jobs", "run_job"]
 
 log = logging.getLogger(__name__)
 
@@ -34,4 +34,22 @@ def run_job(job_id: str, settings: Settings) -> None:
             registry.mark_job_failed(session, job, error_code=e.code, error_message=str(e))
         else:
             registry.mark_job_done(session, job, document)
+        finally:
+            if job.status == "running":  # an unexpected error: the job must not stay running
+                error = InterruptedProcessingError()
+                registry.mark_job_failed(session, job, error_code=error.code, error_message=str(error))
+            session.commit()
+
+
+def fail_interrupted_jobs(settings: Settings) -> int:
+    """At start-up: jobs left queued or running by a stop are failed, so their upload can be sent again."""
+    error = InterruptedProcessingError()
+    with session_factory(settings.resolved_database_url)() as session:
+        stale = registry.unfinished_jobs(session)
+        for job in stale:
+            registry.mark_job_failed(session, job, error_code=error.code, error_message=str(error))
+            upload = registry.get_upload(session, job.upload_id)
+            if upload.status in ("stored", "processing"):
+                registry.set_upload_status(session, upload, "failed", error_code=error.code, error_message=str(error))
         session.commit()
+        return len(stale)

@@ -18,7 +18,7 @@ import extract
 import normalize
 import ocr
 import registry
-from congvan.errors import CongvanError, NotVietnameseError
+from congvan.errors import CongvanError, EmptyDocumentError, InputError, InterruptedProcessingError, NotVietnameseError
 from extract.types import Extraction
 from normalize.types import NormalizedDocument
 from ocr.types import OcrDocument, OcrOptions
@@ -51,9 +51,15 @@ def ocr_options(settings: Settings) -> OcrOptions:
     )
 
 
+_MIN_WORDS = 5
+"""Fewer words than this is a blank page, not a letter."""
+
+
 def analyse(document: OcrDocument) -> Analysis:
     """Repair and extract an OCR (or text) document; refuse text that is not Vietnamese."""
     normalized = normalize.repair(document)
+    if len(normalized.text.split()) < _MIN_WORDS:
+        raise EmptyDocumentError("No text was found in the document: is the scan blank or too faint?")
     if not normalize.is_vietnamese(normalized.text):
         raise NotVietnameseError(
             "The document does not look like Vietnamese text, so no fields were extracted. "
@@ -104,6 +110,7 @@ def process_upload(session: Session, upload: registry.Upload, settings: Settings
     """OCR → repair → extract → save for a stored upload; its status records how it went."""
     registry.set_upload_status(session, upload, "processing")
     session.commit()
+    finished = False
     try:
         path = registry.upload_path(upload, settings.resolved_storage_dir)
         analysis = analyse(ocr.read(path, ocr_options(settings)))
@@ -119,9 +126,31 @@ def process_upload(session: Session, upload: registry.Upload, settings: Settings
         )
         registry.set_upload_status(session, upload, "done")
         session.commit()
+        finished = True
         return document
     except CongvanError as e:
         session.rollback()
         registry.set_upload_status(session, upload, "failed", error_code=e.code, error_message=str(e))
         session.commit()
+        finished = True
         raise
+    finally:
+        if not finished:  # an unexpected error: never leave the upload "processing"
+            _record_interruption(session, upload)
+
+
+def _record_interruption(session: Session, upload: registry.Upload) -> None:
+    error = InterruptedProcessingError()
+    session.rollback()
+    registry.set_upload_status(session, upload, "failed", error_code=error.code, error_message=str(error))
+    session.commit()
+
+
+def needs_processing(upload: registry.Upload) -> bool:
+    """A stored upload that was never processed, or whose failure was not the file's fault."""
+    if upload.status == "stored":
+        return True
+    return upload.status == "failed" and upload.error_code not in _INPUT_ERROR_CODES
+
+
+_INPUT_ERROR_CODES = {cls.code for cls in InputError.__subclasses__()} | {InputError.code}

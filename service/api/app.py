@@ -2,41 +2,67 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 import ocr
 from congvan import __version__
-from congvan.errors import CongvanError
+from congvan.errors import CongvanError, InvalidRequestError
 from service.api.routers import documents, items, jobs
+from service.jobs import fail_interrupted_jobs
 from service.settings import Settings, get_settings
 
 __all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     from service.web import pages
 
+    settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="congvan",
         version=__version__,
         description="Directives, targets, achievements and deadlines read from Vietnamese dispatches.",
     )
-    app.state.settings = settings or get_settings()
+    app.state.settings = settings
     for router in (documents.router, jobs.router, items.router):
         app.include_router(router, prefix="/api/v1")
     app.include_router(pages.router)
     app.add_exception_handler(CongvanError, _congvan_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Jobs a stop left unfinished are failed, so that sending the file again retries it."""
+    stale = await run_in_threadpool(fail_interrupted_jobs, app.state.settings)
+    if stale:
+        log.warning("%d job(s) were interrupted by the last stop; their uploads can be sent again", stale)
+    yield
+
+
 async def _congvan_error(request: Request, error: CongvanError) -> JSONResponse:
     detail: dict[str, object] = {"code": error.code, "message": str(error)}
-    upload_id = getattr(error, "upload_id", None)
-    if upload_id is not None:
-        detail["upload_id"] = upload_id
+    if error.upload_id is not None:
+        detail["upload_id"] = error.upload_id
     return JSONResponse({"error": detail}, status_code=error.http_status)
+
+
+async def _invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    """FastAPI's own validation errors, in the same shape as every other error."""
+    problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+    return await _congvan_error(request, InvalidRequestError(f"The request is not valid: {problems}"))
 
 
 def healthz() -> dict[str, object]:

@@ -11,10 +11,9 @@ from fastapi.templating import Jinja2Templates
 
 import registry
 from congvan.errors import InputError
-from service import pipeline
 from service.api.deps import SessionDep, SettingsDep
-from service.api.uploads import read_limited
 from service.jobs import run_job
+from service.uploads import accept_upload, read_limited
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -43,31 +42,20 @@ def index(
 
 
 @router.post("/upload", response_class=HTMLResponse)
-async def upload(
-    request: Request,
-    file: UploadFile,
-    session: SessionDep,
-    settings: SettingsDep,
-    background: BackgroundTasks,
+def upload(
+    request: Request, file: UploadFile, session: SessionDep, settings: SettingsDep, background: BackgroundTasks
 ) -> Response:
-    data = await read_limited(file, settings.max_upload_bytes)
-    upload, created = pipeline.ingest_bytes(session, data, file.filename or "upload", settings)
-    if created:
-        try:
-            pipeline.validate_upload(session, upload, settings)
-        except InputError as e:
-            documents, total = registry.list_documents(session, limit=50)
-            context = {
-                "documents": documents,
-                "total": total,
-                "issuer": "",
-                "error": e,
-                "uploads": registry.list_uploads(session, limit=20),
-            }
-            return templates.TemplateResponse(request, "index.html", context, status_code=e.http_status)
-        job = registry.create_job(session, upload)
-        session.commit()
-        background.add_task(run_job, job.id, settings)
+    try:
+        acceptance = accept_upload(
+            session, read_limited(file.file, settings.max_upload_bytes), file.filename or "upload", settings
+        )
+    except InputError as e:
+        documents, total = registry.list_documents(session, limit=50)
+        uploads = registry.list_uploads(session, limit=20)
+        context = {"documents": documents, "total": total, "issuer": "", "error": e, "uploads": uploads}
+        return templates.TemplateResponse(request, "index.html", context, status_code=e.http_status)
+    if acceptance.job_id:
+        background.add_task(run_job, acceptance.job_id, settings)
     return RedirectResponse("/", status_code=303)
 
 

@@ -98,8 +98,9 @@ def test_bad_uploads_get_a_clear_error_and_are_kept(
     assert response.status_code == status
     error = response.json()["error"]
     assert error["code"] == code and error["message"]
-    again = client.post("/api/v1/documents", files={"file": (path.name, path.read_bytes())}).json()
-    assert again["upload_id"] == error["upload_id"] and again["status"] == "failed"
+    again = client.post("/api/v1/documents", files={"file": (path.name, path.read_bytes())})
+    assert again.status_code == status  # the same bytes, the same answer
+    assert again.json()["error"] == error
 
 
 def test_unknown_ids_are_404_with_a_code(client: TestClient) -> None:
@@ -120,3 +121,55 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/api/v1/directives",
     ):
         assert path in paths
+
+
+def test_an_upload_whose_processing_was_interrupted_is_retried(
+    client: TestClient, settings: Settings, samples_dir: Path
+) -> None:
+    import registry
+    from service.database import session_factory
+
+    path = samples_dir / "thongbao-212-TB-STNMT-2023.txt"
+    with session_factory(settings.resolved_database_url)() as session:
+        upload, _ = registry.store_upload(
+            session,
+            path.read_bytes(),
+            filename=path.name,
+            media_type="text/plain; charset=utf-8",
+            storage_dir=settings.resolved_storage_dir,
+        )
+        job = registry.create_job(session, upload)
+        registry.mark_job_running(session, job)
+        session.commit()
+    with TestClient(create_app(settings)) as restarted:  # start-up fails the job a stop left running
+        assert restarted.get(f"/api/v1/jobs/{job.id}").json()["error"]["code"] == "interrupted"
+        again = restarted.post("/api/v1/documents", files={"file": (path.name, path.read_bytes())})
+        assert again.status_code == 202 and again.json()["duplicate"] is True
+        assert restarted.get(again.json()["links"]["job"]).json()["status"] == "done"
+
+
+def test_parameter_errors_have_the_same_shape_as_every_error(client: TestClient) -> None:
+    response = client.get("/api/v1/deadlines", params={"due_before": "not-a-date"})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_request"
+    assert "due_before" in response.json()["error"]["message"]
+    assert client.post("/api/v1/documents").json()["error"]["code"] == "invalid_request"
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(settings: Settings) -> None:
+    small = settings.model_copy(update={"max_upload_bytes": 100_000})
+    with TestClient(create_app(small)) as client:
+        response = client.post("/api/v1/documents", files={"file": ("big.pdf", b"%PDF-1.4" + b"0" * 300_000)})
+        assert response.status_code == 413 and response.json()["error"]["code"] == "upload_too_large"
+        response = client.post("/api/v1/documents", files={"file": ("big.pdf", b"%PDF-1.4" + b"0" * 120_000)})
+        assert response.status_code == 413  # within the header's margin, caught while reading
+
+
+def test_the_filters_of_the_item_lists(client: TestClient, samples_dir: Path) -> None:
+    _upload(client, samples_dir / "kehoach-45-KH-UBND-2023.tif")
+    document = client.get("/api/v1/documents").json()["items"][0]["id"]
+    all_deadlines = client.get("/api/v1/deadlines", params={"document_id": document}).json()
+    early = client.get("/api/v1/deadlines", params={"document_id": document, "due_before": "2023-11-01"}).json()
+    assert 0 < early["total"] < all_deadlines["total"]
+    assert client.get("/api/v1/targets", params={"document_id": document + 1}).json()["total"] == 0
+    assert client.get("/api/v1/targets", params={"limit": 2}).json()["limit"] == 2

@@ -140,3 +140,39 @@ def test_extract_gives_the_record_without_a_database(samples_dir: Path, capsys) 
         "cc",
         "recipients",
     }
+
+
+def test_the_same_bad_file_again_gets_the_same_error(bad_files: dict[str, Path], settings: Settings, capsys) -> None:
+    first = _run(capsys, "process", str(bad_files["corrupt_pdf"]))
+    again = _run(capsys, "process", str(bad_files["corrupt_pdf"]))
+    assert first[0] == again[0] == 3 and "[corrupt_pdf]" in again[2]
+
+
+@pytest.mark.parametrize("command", ["restore", "extract", "ocr"])
+def test_a_missing_file_is_an_error_not_a_traceback(command: str, tmp_path: Path, capsys) -> None:
+    code, _, err = _run(capsys, command, str(tmp_path / "nowhere.txt"))
+    assert code == 2 and "No such file" in err
+
+
+def test_restore_refuses_text_that_is_not_utf8(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Hà Nội".encode("utf-16"))
+    code, _, err = _run(capsys, "restore", str(path))
+    assert code == 3 and "[unsupported_file]" in err
+
+
+def test_a_bad_database_url_is_a_clear_error(tmp_path: Path, capsys, samples_dir: Path) -> None:
+    code, _, err = _run(capsys, "process", "--db", "not a url", str(samples_dir / "thongbao-212-TB-STNMT-2023.txt"))
+    assert code == 2 and "[invalid_request]" in err
+
+
+def test_a_truncated_tiff_fails_cleanly_and_is_kept(
+    settings: Settings, samples_dir: Path, tmp_path: Path, capsys
+) -> None:
+    data = (samples_dir / "kehoach-45-KH-UBND-2023.tif").read_bytes()
+    path = tmp_path / "cut.tif"
+    path.write_bytes(data[: len(data) // 3])
+    code, _, err = _run(capsys, "process", str(path))
+    assert code == 3 and "[unsupported_file]" in err
+    with session_factory(settings.resolved_database_url)() as session:
+        assert registry.get_upload_by_sha256(session, registry.sha256_of(path.read_bytes())).status == "failed"

@@ -4,66 +4,70 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, UploadFile, status
 from fastapi.responses import FileResponse, JSONResponse
 
 import registry
-from congvan.errors import InputError
-from service import pipeline
+from congvan.errors import UploadTooLargeError
 from service.api.deps import SessionDep, SettingsDep
 from service.api.schemas import DocumentResponse, DocumentSummary, ErrorResponse, Page, UploadAccepted
-from service.api.uploads import read_limited
 from service.jobs import run_job
+from service.uploads import Acceptance, accept_upload, read_limited
 
 router = APIRouter(prefix="/documents", tags=["documents"])
+
+_MULTIPART_OVERHEAD = 64 * 1024
+
+
+def refuse_large_bodies(request: Request, settings: SettingsDep) -> None:
+    """Refuse an oversized upload from its Content-Length, before the body is read at all."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > settings.max_upload_bytes + _MULTIPART_OVERHEAD:
+        raise UploadTooLargeError(
+            f"The upload is over {settings.max_upload_bytes / 1024 / 1024:.1f} MiB: split the file."
+        )
 
 
 @router.post(
     "",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=UploadAccepted,
+    dependencies=[Depends(refuse_large_bodies)],
     responses={
-        200: {"model": UploadAccepted},
+        200: {"model": UploadAccepted, "description": "The same bytes were uploaded before"},
         413: {"model": ErrorResponse},
         415: {"model": ErrorResponse},
         422: {"model": ErrorResponse},
     },
 )
-async def upload_document(
+def upload_document(
     file: UploadFile, session: SessionDep, settings: SettingsDep, background: BackgroundTasks
 ) -> UploadAccepted | JSONResponse:
     """Store the file, check it can be read, and queue it; the same bytes again give the same document."""
-    data = await read_limited(file, settings.max_upload_bytes)
-    upload, created = pipeline.ingest_bytes(session, data, file.filename or "upload", settings)
-    if not created:
-        return JSONResponse(_accepted(session, upload, duplicate=True).model_dump(), status_code=200)
-    try:
-        pipeline.validate_upload(session, upload, settings)
-    except InputError as e:
-        e.upload_id = upload.id  # type: ignore[attr-defined]
-        raise
-    job = registry.create_job(session, upload)
-    session.commit()
-    background.add_task(run_job, job.id, settings)
-    return _accepted(session, upload, job_id=job.id)
+    data = read_limited(file.file, settings.max_upload_bytes)
+    acceptance = accept_upload(session, data, file.filename or "upload", settings)
+    if acceptance.job_id:
+        background.add_task(run_job, acceptance.job_id, settings)
+    body = _accepted(acceptance)
+    if acceptance.job_id is None:
+        return JSONResponse(body.model_dump(), status_code=status.HTTP_200_OK)
+    return body
 
 
-def _accepted(
-    session: SessionDep, upload: registry.Upload, *, job_id: str | None = None, duplicate: bool = False
-) -> UploadAccepted:
-    document = registry.find_document_for_upload(session, upload)
-    links = {"upload": f"/api/v1/documents?upload_id={upload.id}"}
-    if job_id:
-        links["job"] = f"/api/v1/jobs/{job_id}"
+def _accepted(acceptance: Acceptance) -> UploadAccepted:
+    upload, document = acceptance.upload, acceptance.document
+    links = {}
+    if acceptance.job_id:
+        links["job"] = f"/api/v1/jobs/{acceptance.job_id}"
     if document:
         links["document"] = f"/api/v1/documents/{document.id}"
     return UploadAccepted(
         upload_id=upload.id,
         sha256=upload.sha256,
-        status=upload.status if not job_id else "queued",
-        job_id=job_id,
+        status="queued" if acceptance.job_id else str(upload.status),
+        job_id=acceptance.job_id,
         document_id=document.id if document else None,
-        duplicate=duplicate,
+        duplicate=acceptance.duplicate,
         links=links,
     )
 
@@ -106,3 +110,6 @@ def get_document_file(document_id: int, session: SessionDep, settings: SettingsD
         media_type=upload.media_type,
         filename=upload.filename,
     )
+
+
+__all__ = ["router"]
