@@ -102,10 +102,20 @@ def recipient_lines(letter: Letter) -> list[str]:
 
 
 def letter_text(letter: Letter) -> str:
-    """The letter in reading order, one paragraph or header line per line (page numbers left out)."""
+    """The letter in reading order, one paragraph or header line per line (page numbers left out).
+
+    The two-column header is read column by column, as a person reads it: the left column
+    (bodies, number, a công văn's V/v subject) before the right (national title, motto, place
+    and date).
+    """
     lines: list[str] = [letter.parent_issuer] if letter.parent_issuer else []
-    lines += [*letter.issuer, NATIONAL_TITLE, NATIONAL_MOTTO, letter.number, letter.place_date]
-    lines += [part for part in (letter.type_heading, letter.title, letter.subject) if part]
+    lines += [*letter.issuer, letter.number]
+    if letter.is_cong_van and letter.subject:
+        lines.append(letter.subject)
+    lines += [NATIONAL_TITLE, NATIONAL_MOTTO, letter.place_date]
+    lines += [part for part in (letter.type_heading, letter.title) if part]
+    if not letter.is_cong_van and letter.subject:
+        lines.append(letter.subject)
     lines += recipient_lines(letter)
     lines += letter.paragraphs
     if letter.cc:
