@@ -20,7 +20,7 @@ from normalize._tone import nfc, to_old_tone_style
 from normalize.types import Change, NormalizedDocument
 from ocr.types import OcrDocument
 
-__all__ = ["NOT_VIETNAMESE_WARNING", "repair", "repair_text"]
+__all__ = ["NOT_VIETNAMESE_WARNING", "repair", "repair_text", "repaired_words"]
 
 NOT_VIETNAMESE_WARNING = "The text does not look like Vietnamese; it was left unchanged"
 
@@ -95,3 +95,9 @@ def _repair_token(token: str) -> tuple[str, str]:
             reasons.append(name)
             token = fixed
     return token, "+".join(reasons)
+
+
+def repaired_words(document: NormalizedDocument) -> OcrDocument:
+    """The scan's words with their repaired text, boxes kept: for a searchable PDF's text layer."""
+    after = {(c.source_start, c.source_end): c.after for c in document.changes}
+    return document.source.with_words(lambda start, end, text: after.get((start, end), text))

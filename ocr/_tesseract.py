@@ -42,7 +42,6 @@ _INSTALL_HINT = (
 )
 
 
-
 class PageTimeoutError(OcrEngineError):
     """Tesseract did not finish the page within its time limit."""
 

@@ -139,6 +139,8 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
     except CongvanError as e:
         return _failed(page_image.number, image, dpi, PageStatus.FAILED, str(e))
     height, width = image.shape[:2]
+    if options.work_dir is not None:
+        cv2.imwrite(str(options.work_dir / f"{page_image.number:04d}_page.jpg"), image, [cv2.IMWRITE_JPEG_QUALITY, 85])
     if options.columns:
         lines = reorder_columns(lines, width)
     return OcrPage(page_image.number, lines, width, height, dpi, rotation=rotation, skew=skew)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 
 from congvan.types import BBox
 
@@ -153,6 +155,27 @@ class OcrDocument:
         words = [w for p in self.pages for line in p.lines for w in line.words]
         return sum(w.confidence for w in words) / len(words) if words else 0.0
 
+    def with_words(self, rewrite: Callable[[int, int, str], str]) -> OcrDocument:
+        """A copy whose words are ``rewrite(start, end, text)``, offsets being those of ``self.text``.
+
+        Boxes and confidences stay: this is how repaired text goes back onto the scan.
+        """
+        _ = self.text  # builds the anchors
+        anchors = iter(self._anchors)
+        pages = []
+        for page in self.pages:
+            lines = []
+            for line in page.lines:
+                words = []
+                for word in line.words:
+                    anchor = next(anchors)
+                    text = rewrite(anchor.start, anchor.end, word.text)
+                    # A rewrite that splits the word keeps the word as it was: one box, one word.
+                    words.append(replace(word, text=text) if text and not any(c.isspace() for c in text) else word)
+                lines.append(replace(line, words=tuple(words)))
+            pages.append(replace(page, lines=tuple(lines)))
+        return OcrDocument(tuple(pages), source_name=self.source_name, engine=self.engine)
+
     def words_in(self, start: int, end: int) -> list[tuple[int, OcrWord]]:
         """The (page, word) pairs whose characters overlap ``text[start:end]``."""
         _ = self.text  # builds the anchors
@@ -206,3 +229,5 @@ class OcrOptions:
     """Seconds one page may take in Tesseract before it is marked timed out."""
     workers: int = 0
     """Pages read in parallel; 0 means one per CPU core."""
+    work_dir: Path | None = None
+    """Keep each page as OCR saw it (upright, straightened) here, as ``0001_page.jpg``."""

@@ -55,6 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write the text here instead of stdout")
     p.add_argument("--lang", help="Tesseract models, e.g. vie or vie+Vietnamese")
     p.add_argument("--json", action="store_true", help="print pages, lines and words with boxes")
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="also write a searchable PDF (repaired text layer)")
     p.set_defaults(handler=commands.ocr_)
 
     p = sub.add_parser("restore", help="print repaired Vietnamese text")

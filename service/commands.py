@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import normalize
 import ocr
 import registry
 from congvan.errors import CongvanError, InvalidRequestError, UnsupportedFileError
+from ocr.searchable import write_searchable_pdf
 from service import pipeline
 from service.cli import print_json
 from service.database import session_factory
@@ -92,7 +94,12 @@ def ocr_(args: argparse.Namespace) -> int:
     options = pipeline.ocr_options(settings)
     if args.lang:
         options = type(options)(**{**_fields(options), "lang": args.lang})
-    document = ocr.read(args.file, options)
+    with tempfile.TemporaryDirectory(prefix="congvan-pages-") as work:
+        if args.pdf:
+            options = type(options)(**{**_fields(options), "work_dir": Path(work)})
+        document = ocr.read(args.file, options)
+        if args.pdf:
+            _write_searchable(document, Path(work), args.pdf)
     if args.json:
         output = json.dumps(_ocr_json(document), ensure_ascii=False, indent=1)
     else:
@@ -102,6 +109,15 @@ def ocr_(args: argparse.Namespace) -> int:
             print(f"congvan: page {page.number}: {page.status}: {page.error}", file=sys.stderr)
     _write(output, args.output)
     return 0
+
+
+def _write_searchable(document: ocr.OcrDocument, work: Path, out: Path) -> None:
+    pages = sorted(work.glob("*_page.jpg"))
+    if len(pages) != len(document.pages):
+        raise InvalidRequestError("A searchable PDF is made from a scan (PDF or image), not from a text file.")
+    repaired = normalize.repaired_words(normalize.repair(document))
+    write_searchable_pdf(repaired, pages, out)
+    print(f"congvan: searchable PDF written to {out}", file=sys.stderr)
 
 
 def _fields(options: ocr.OcrOptions) -> dict[str, object]:

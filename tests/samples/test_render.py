@@ -92,7 +92,11 @@ def test_letter_text_follows_reading_order() -> None:
     letter = load_letter(SAMPLES / "letters" / "laichau-960-LDLD-2022.json")
     lines = letter_text(letter).splitlines()
     assert lines[:4] == ["TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH LAI CHÂU", "Số: 960/LĐLĐ", letter.subject]
-    assert lines[4:7] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lai Châu, ngày 24 tháng 6 năm 2022"]
+    assert lines[4:7] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lai Châu, ngày 24 tháng 6 năm 2022",
+    ]
     assert "Kính gửi: - LĐLĐ các huyện, Thành phố;" in lines
     assert lines[-3:] == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Hoàng Văn Thuận"]
 
