@@ -30,7 +30,15 @@ from congvan.errors import (
     UnsupportedFileError,
 )
 
-__all__ = ["MAX_PIXELS", "PageImage", "count_image_pages", "count_pdf_pages", "image_pages", "pdf_pages"]
+__all__ = [
+    "MAX_PIXELS",
+    "PageImage",
+    "count_image_pages",
+    "count_pdf_pages",
+    "image_pages",
+    "pdf_pages",
+    "to_gray",
+]
 
 MAX_PIXELS = 120_000_000
 """A page larger than this (about A0 at 300 dpi) is refused rather than risking memory."""
@@ -91,7 +99,7 @@ def _rasterise_page(path: Path, number: int, dpi: int, timeout: float, workdir: 
             first_page=number,
             last_page=number,
             fmt="ppm",
-            grayscale=True,
+            grayscale=False,  # colour is needed to drop red seals (see to_gray)
             output_folder=workdir,
             timeout=int(timeout),
         )
@@ -103,12 +111,32 @@ def _rasterise_page(path: Path, number: int, dpi: int, timeout: float, workdir: 
         raise ImageTooLargeError(f"Page {number} is too large at {dpi} dpi.") from e
     if not images:
         raise CorruptPdfError(f"Page {number} of the PDF cannot be rasterised.")
-    array = np.asarray(images[0].convert("L"))
+    array = to_gray(images[0])
     for image in images:
         image.close()
     for leftover in Path(workdir).iterdir():
         leftover.unlink()
     return array
+
+
+_RED_MARGIN = 60
+"""How much redder than green and blue a pixel must be to count as seal ink."""
+_RED_SHARE = 0.002
+"""Share of red pixels above which a page is taken to carry a red seal or red signature."""
+
+
+def to_gray(image: Image.Image) -> np.ndarray:
+    """Grayscale for OCR. On a page with red ink (seals, red signatures) the red channel is used:
+    there the seal is nearly white while black and blue text stay dark, so the stamp stops hiding
+    the words under it."""
+    if image.mode in ("1", "L", "I", "I;16", "F", "LA"):
+        return np.asarray(image.convert("L"))
+    rgb = np.asarray(image.convert("RGB"))
+    red = rgb[..., 0].astype(np.int16)
+    reddish = (red - rgb[..., 1] > _RED_MARGIN) & (red - rgb[..., 2] > _RED_MARGIN)
+    if reddish.mean() > _RED_SHARE:
+        return np.ascontiguousarray(rgb[..., 0])
+    return np.asarray(image.convert("L"))
 
 
 def image_pages(path: Path) -> Iterator[PageImage]:
@@ -118,7 +146,7 @@ def image_pages(path: Path) -> Iterator[PageImage]:
             for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
                 _check_size(frame)
                 upright = ImageOps.exif_transpose(frame) or frame
-                yield PageImage(number, np.asarray(upright.convert("L")), _dpi_of(frame))
+                yield PageImage(number, to_gray(upright), _dpi_of(frame))
     except Image.DecompressionBombError as e:
         raise ImageTooLargeError() from e
     except _DECODE_ERRORS as e:

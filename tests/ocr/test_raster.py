@@ -81,3 +81,20 @@ def test_truncated_image_is_unsupported(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
     with pytest.raises(UnsupportedFileError, match="cannot be decoded"):
         list(_raster.image_pages(path))
+
+
+def test_a_red_seal_fades_and_the_text_under_it_stays_dark() -> None:
+    page = Image.new("RGB", (400, 400), (250, 248, 240))
+    page.paste((20, 20, 20), (100, 100, 300, 120))  # a line of black text
+    page.paste((200, 30, 40), (150, 80, 250, 160))  # red seal ink over part of it
+    page.paste((20, 20, 20), (160, 105, 240, 115))  # text still printed under the seal
+    gray = _raster.to_gray(page)
+    assert gray[90, 200] > 180  # seal ink alone: nearly white
+    assert gray[110, 200] < 60 and gray[110, 120] < 60  # text: dark, under the seal and outside it
+
+
+def test_a_page_without_red_ink_is_plain_luma() -> None:
+    page = Image.new("RGB", (100, 100), (255, 255, 255))
+    page.paste((30, 30, 160), (10, 10, 90, 20))  # blue signature ink
+    gray = _raster.to_gray(page)
+    assert gray[15, 50] == round(0.299 * 30 + 0.587 * 30 + 0.114 * 160)
