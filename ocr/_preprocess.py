@@ -9,7 +9,16 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-__all__ = ["deskew", "estimate_skew", "flatten_background", "looks_sideways", "normalise_scale", "rotate_upright"]
+__all__ = [
+    "deskew",
+    "estimate_skew",
+    "find_sheet",
+    "flatten_background",
+    "flatten_sheet",
+    "looks_sideways",
+    "normalise_scale",
+    "rotate_upright",
+]
 
 TARGET_DPI = 300
 _MAX_SIDE = 4200
@@ -28,6 +37,46 @@ def normalise_scale(image: np.ndarray, dpi: int | None) -> tuple[np.ndarray, int
         return image, dpi
     resized = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     return resized, round(dpi * scale) if dpi else None
+
+
+def find_sheet(image: np.ndarray) -> np.ndarray | None:
+    """The corners of a sheet photographed on a darker surface, or None for a scan.
+
+    The paper is the brightest large region; its outline, simplified to four
+    points, must cover between a quarter and 90 % of the photo (a scan fills it).
+    Corners come back ordered top-left, top-right, bottom-right, bottom-left.
+    """
+    scale = 800 / max(image.shape[:2])
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    blurred = cv2.GaussianBlur(small, (9, 9), 0)
+    _, paper = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    outline = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
+    corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+    if len(corners) != 4 or not 0.25 < share < 0.9 or not cv2.isContourConvex(corners):
+        return None
+    return _order_corners(corners.reshape(4, 2).astype(np.float32) / scale)
+
+
+def flatten_sheet(image: np.ndarray, corners: np.ndarray) -> np.ndarray:
+    """Warp the sheet inside ``corners`` to an upright rectangle (perspective correction)."""
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
+    height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def _order_corners(points: np.ndarray) -> np.ndarray:
+    sums, diffs = points.sum(axis=1), np.diff(points, axis=1).ravel()
+    return np.array(
+        [points[sums.argmin()], points[diffs.argmin()], points[sums.argmax()], points[diffs.argmax()]], np.float32
+    )
 
 
 def flatten_background(image: np.ndarray) -> np.ndarray:

@@ -120,7 +120,10 @@ _DOUBTFUL_CONFIDENCE = 0.6
 
 
 def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOptions) -> OcrPage:
-    image, dpi = _preprocess.normalise_scale(page_image.image, page_image.dpi)
+    image = page_image.image
+    if options.perspective and (corners := _preprocess.find_sheet(image)) is not None:
+        image = _preprocess.flatten_sheet(image, corners)
+    image, dpi = _preprocess.normalise_scale(image, page_image.dpi)
     if options.flatten:
         image = _preprocess.flatten_background(image)
     rotation = 0

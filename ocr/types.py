@@ -219,6 +219,8 @@ class OcrOptions:
     psm: int = 3
     dpi: int = 300
     """Rasterisation resolution for PDF pages."""
+    perspective: bool = True
+    """Find a photographed sheet's outline on the desk and warp it flat."""
     flatten: bool = True
     orient: bool = True
     """Turn sideways and upside-down pages upright (Tesseract OSD, asked only when a page looks wrong)."""

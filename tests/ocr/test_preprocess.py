@@ -79,3 +79,25 @@ def test_ink_touching_the_edge_or_larger_than_a_glyph_is_dropped() -> None:
     ink = _preprocess._ink(page)
     assert ink[:, :10].max() == 0 and ink[50:52, 60:340].max() == 0
     assert ink[200:210, 200:206].min() == 255
+
+
+def test_a_photographed_sheet_is_found_and_warped_flat(laichau_page: np.ndarray) -> None:
+    from PIL import Image
+
+    from samples.render import perspective
+
+    photo = np.asarray(perspective(Image.fromarray(laichau_page), 0.06, 3, degrees=2.5).convert("L"))
+    corners = _preprocess.find_sheet(photo)
+    assert corners is not None
+    flat = _preprocess.flatten_sheet(photo, corners)
+    height, width = flat.shape
+    assert abs(height / width - laichau_page.shape[0] / laichau_page.shape[1]) < 0.06  # A4 again
+    assert abs(_preprocess.estimate_skew(flat)) <= 0.5
+
+
+def test_a_scan_has_no_sheet_outline_to_correct(laichau_page: np.ndarray, samples_dir) -> None:
+    from ocr import _raster
+
+    assert _preprocess.find_sheet(laichau_page) is None
+    tiff = next(_raster.image_pages(samples_dir / "kehoach-45-KH-UBND-2023.tif")).image
+    assert _preprocess.find_sheet(tiff) is None
