@@ -121,7 +121,8 @@ _DOUBTFUL_CONFIDENCE = 0.6
 
 def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOptions) -> OcrPage:
     image = page_image.image
-    if options.perspective and (corners := _preprocess.find_sheet(image)) is not None:
+    corners = _preprocess.find_sheet(image) if options.perspective else None
+    if corners is not None:
         image = _preprocess.flatten_sheet(image, corners)
     image, dpi = _preprocess.normalise_scale(image, page_image.dpi)
     if options.flatten:
@@ -146,7 +147,9 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
         cv2.imwrite(str(options.work_dir / f"{page_image.number:04d}_page.jpg"), image, [cv2.IMWRITE_JPEG_QUALITY, 85])
     if options.columns:
         lines = reorder_columns(lines, width)
-    return OcrPage(page_image.number, lines, width, height, dpi, rotation=rotation, skew=skew)
+    return OcrPage(
+        page_image.number, lines, width, height, dpi, rotation=rotation, skew=skew, perspective=corners is not None
+    )
 
 
 def _failed(number: int, image: np.ndarray, dpi: int | None, status: PageStatus, error: str) -> OcrPage:

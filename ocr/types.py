@@ -80,6 +80,8 @@ class OcrPage:
     """Degrees the page was turned clockwise to stand upright."""
     skew: float = 0.0
     """Degrees of skew that pre-processing removed."""
+    perspective: bool = False
+    """Whether a photographed sheet was found and warped flat (boxes refer to the flattened page)."""
 
     def __post_init__(self) -> None:
         if self.number < 1:

@@ -91,7 +91,8 @@ def test_a_photographed_sheet_is_found_and_warped_flat(laichau_page: np.ndarray)
     assert corners is not None
     flat = _preprocess.flatten_sheet(photo, corners)
     height, width = flat.shape
-    assert abs(height / width - laichau_page.shape[0] / laichau_page.shape[1]) < 0.06  # A4 again
+    # A4 again, within what foreshortening allows when the camera's focal length is unknown.
+    assert abs(height / width - laichau_page.shape[0] / laichau_page.shape[1]) < 0.1
     assert abs(_preprocess.estimate_skew(flat)) <= 0.5
 
 
