@@ -43,7 +43,9 @@ def find_sheet(image: np.ndarray) -> np.ndarray | None:
     """The corners of a sheet photographed on a darker surface, or None for a scan.
 
     The paper is the brightest large region; its outline, simplified to four
-    points, must cover between a quarter and 90 % of the photo (a scan fills it).
+    points, must cover between a quarter and 90 % of the photo, with every corner
+    inside the frame: the bright part of a shadowed scan also makes a large
+    region, but it runs to the image's edges.
     Corners come back ordered top-left, top-right, bottom-right, bottom-left.
     """
     scale = 800 / max(image.shape[:2])
@@ -58,6 +60,15 @@ def find_sheet(image: np.ndarray) -> np.ndarray | None:
     share = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
     corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
     if len(corners) != 4 or not 0.25 < share < 0.9 or not cv2.isContourConvex(corners):
+        return None
+    margin = 0.01 * max(small.shape)
+    xs, ys = corners[:, 0, 0], corners[:, 0, 1]
+    if (
+        xs.min() < margin
+        or ys.min() < margin
+        or xs.max() > small.shape[1] - margin
+        or ys.max() > small.shape[0] - margin
+    ):
         return None
     return _order_corners(corners.reshape(4, 2).astype(np.float32) / scale)
 

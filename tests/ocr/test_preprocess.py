@@ -102,3 +102,12 @@ def test_a_scan_has_no_sheet_outline_to_correct(laichau_page: np.ndarray, sample
     assert _preprocess.find_sheet(laichau_page) is None
     tiff = next(_raster.image_pages(samples_dir / "kehoach-45-KH-UBND-2023.tif")).image
     assert _preprocess.find_sheet(tiff) is None
+
+
+def test_a_shadowed_scan_is_not_mistaken_for_a_photographed_sheet(laichau_page: np.ndarray) -> None:
+    from PIL import Image
+
+    # These seeds shade the page so that its bright part makes a large four-cornered region.
+    for seed in (5, 9, 11, 14, 37):
+        shaded = np.asarray(shadow(Image.fromarray(laichau_page), 0.55, seed / 40).convert("L"))
+        assert _preprocess.find_sheet(shaded) is None
