@@ -130,10 +130,12 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
     rotation = 0
     try:
         if options.orient and _preprocess.looks_sideways(image):
-            rotation = _orientation(engine, image, options) or 90
-            image = _preprocess.rotate_upright(image, rotation)
+            image, rotation = _preprocess.rotate_upright(image, 90), 90
         skew = _preprocess.estimate_skew(image) if options.deskew else 0.0
         image = _preprocess.deskew(image, skew)
+        if options.orient:
+            turn = _upright_turn(engine, image, options, sideways=rotation != 0)
+            image, rotation = _preprocess.rotate_upright(image, turn), (rotation + turn) % 360
         lines = engine.read_lines(image, options)
         if options.orient and _confidence(lines) < _DOUBTFUL_CONFIDENCE:
             image, lines, turned = _retry_upright(engine, image, lines, options)
@@ -155,6 +157,18 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
 def _failed(number: int, image: np.ndarray, dpi: int | None, status: PageStatus, error: str) -> OcrPage:
     height, width = image.shape[:2]
     return OcrPage(number, (), width, height, dpi, status, error)
+
+
+def _upright_turn(engine: Engine, image: np.ndarray, options: OcrOptions, *, sideways: bool) -> int:
+    """Degrees (0 or 180, or what OSD says) to turn a level page so that it reads upright.
+
+    The ink balance around each line's x-height settles most pages at once; only a page
+    it cannot settle, and that was sideways (90° or 270° still open), goes to OSD.
+    """
+    flipped = _preprocess.looks_upside_down(image)
+    if flipped is None and sideways:
+        return _orientation(engine, image, options) or 0
+    return 180 if flipped else 0
 
 
 def _orientation(engine: Engine, image: np.ndarray, options: OcrOptions) -> int | None:

@@ -111,3 +111,12 @@ def test_a_shadowed_scan_is_not_mistaken_for_a_photographed_sheet(laichau_page: 
     for seed in (5, 9, 11, 14, 37):
         shaded = np.asarray(shadow(Image.fromarray(laichau_page), 0.55, seed / 40).convert("L"))
         assert _preprocess.find_sheet(shaded) is None
+
+
+def test_an_upside_down_page_is_told_from_an_upright_one(laichau_page: np.ndarray) -> None:
+    assert _preprocess.looks_upside_down(laichau_page) is False
+    assert _preprocess.looks_upside_down(np.ascontiguousarray(np.rot90(laichau_page, 2))) is True
+
+
+def test_a_blank_page_says_nothing_about_its_orientation() -> None:
+    assert _preprocess.looks_upside_down(np.full((1000, 700), 255, np.uint8)) is None
