@@ -181,7 +181,8 @@ def _subject(doc: Doc, lines: list[Line], number_line: int | None, type_line: in
 def _subject_label(lines: list[Line], start: int, stop: int) -> tuple[int, int] | None:
     for index in range(start, stop):
         line = lines[index]
-        match = re.search(r"(?<![a-z])v\s*[/il1|]\s*v\b[\s:.]*", line.fold)
+        # "V/v" anywhere; at a line's start OCR may drop the small second v ("V/ triển khai").
+        match = re.search(r"(?<![a-z])v\s*[/il1|]\s*v\b[\s:.]*", line.fold) or re.match(r"v\s*/\s+(?=[a-z])", line.fold)
         if match:
             return index, line.start + match.end()
     return None

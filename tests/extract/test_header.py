@@ -95,3 +95,10 @@ def test_ve_viec_under_a_type_heading_is_dropped_like_v_v() -> None:
 def test_a_wrapped_subject_stops_at_the_national_title_of_the_right_column() -> None:
     text = "SỞ NỘI VỤ\nSố: 1502/SNV-CCVC\nV/v báo cáo số lượng\ncán bộ năm 2024\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert record_of(text)["subject"] == "báo cáo số lượng cán bộ năm 2024"
+
+
+def test_a_v_v_label_missing_its_second_v_still_anchors_the_subject() -> None:
+    text = (
+        "Số: 1378/SGDĐT-VP\nV/ triển khai phần mềm quản lý hồ\nsơ công việc năm học 2024-2025\n\nKính gửi: Các trường"
+    )
+    assert record_of(text)["subject"] == "triển khai phần mềm quản lý hồ sơ công việc năm học 2024-2025"

@@ -120,3 +120,9 @@ def test_an_upside_down_page_is_told_from_an_upright_one(laichau_page: np.ndarra
 
 def test_a_blank_page_says_nothing_about_its_orientation() -> None:
     assert _preprocess.looks_upside_down(np.full((1000, 700), 255, np.uint8)) is None
+
+
+def test_even_white_paper_is_not_flattened_and_tiny_skews_are_not_warped(laichau_page: np.ndarray) -> None:
+    assert _preprocess.flatten_background(laichau_page) is laichau_page
+    assert _preprocess.deskew(laichau_page, 0.2) is laichau_page
+    assert _preprocess.deskew(laichau_page, 0.5) is not laichau_page
