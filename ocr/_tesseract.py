@@ -60,8 +60,17 @@ def version() -> str:
 
 @cache
 def languages() -> frozenset[str]:
-    ensure_available()
-    return frozenset(pytesseract.get_languages(config=""))
+    """Installed models. Asked of Tesseract directly: pytesseract's ``get_languages`` drops names
+    with capitals, such as the ``Vietnamese`` script model."""
+    if not available():
+        raise MissingDependencyError(f"Tesseract is not installed. {_INSTALL_HINT}")
+    try:
+        listing = subprocess.run(
+            [pytesseract.pytesseract.tesseract_cmd, "--list-langs"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (subprocess.SubprocessError, OSError) as e:
+        raise OcrEngineError(f"Tesseract did not list its models: {e}") from e
+    return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
 
 
 def ensure_available(lang: str = "") -> None:

@@ -155,3 +155,11 @@ def test_orientation_can_be_switched_off(samples_dir: Path, tmp_path: Path) -> N
     document = read(path, OcrOptions(orient=False))
     assert document.pages[0].rotation == 0
     assert "Số: 960/LĐLĐ" not in document.text
+
+
+def test_the_vietnamese_script_model_is_found_and_reads(samples_dir: Path) -> None:
+    from ocr import _tesseract
+
+    assert {"vie", "Vietnamese"} <= _tesseract.languages()
+    document = read(samples_dir / "laichau-960-LDLD-2022.png", OcrOptions(lang="Vietnamese"))
+    assert "Lai Châu, ngày 24 tháng 6 năm 2022" in document.text and "Vietnamese" in document.engine
