@@ -61,13 +61,13 @@ def main() -> None:
             }
         )
         print(f"{page['image']:28} raw {rows[-1]['raw']:7.2%}  congvan {rows[-1]['ours']:7.2%}", flush=True)
-    report(rows)
+    report(rows, args.lang)
     out = Path("bench/out")
     out.mkdir(parents=True, exist_ok=True)
     (out / "ocr.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
-def report(rows: list[dict]) -> None:
+def report(rows: list[dict], lang: str) -> None:
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         groups[row["class"]].append(row)
