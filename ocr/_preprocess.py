@@ -15,6 +15,7 @@ __all__ = [
     "find_sheet",
     "flatten_background",
     "flatten_sheet",
+    "ink_mask",
     "looks_sideways",
     "looks_upside_down",
     "normalise_scale",
@@ -117,13 +118,21 @@ def flatten_background(image: np.ndarray) -> np.ndarray:
     return flat
 
 
-def estimate_skew(image: np.ndarray, max_angle: float = 6.0) -> float:
+def ink_mask(image: np.ndarray) -> np.ndarray:
+    """The text ink of a page, downscaled and binary: what the orientation and skew checks read.
+
+    Computed once per page image and handed to each check that reads the same image.
+    """
+    return _ink(image)
+
+
+def estimate_skew(image: np.ndarray, max_angle: float = 6.0, *, ink: np.ndarray | None = None) -> float:
     """Skew in degrees (positive: text rises to the right) by projection-profile search.
 
     Text lines give the sharpest row profile when they lie level; the search
     runs on a downscaled binary image, coarse then fine.
     """
-    binary = _ink(image)
+    binary = _ink(image) if ink is None else ink
     best = _best(binary, np.arange(-max_angle, max_angle + 0.01, 0.5))[0]
     return _best(binary, np.arange(best - 0.5, best + 0.51, 0.1))[0]
 
@@ -139,13 +148,13 @@ def deskew(image: np.ndarray, angle: float) -> np.ndarray:
     )
 
 
-def looks_sideways(image: np.ndarray) -> bool:
+def looks_sideways(image: np.ndarray, *, ink: np.ndarray | None = None) -> bool:
     """Whether the text lines run vertically (a page turned by 90° or 270°).
 
     Lines of text make the row profile of an upright page jump between ink and
     gaps; on a sideways page the column profile does. Cheap enough for every page.
     """
-    binary = _ink(image)
+    binary = _ink(image) if ink is None else ink
     coarse = np.arange(-6.0, 6.01, 1.5)
     upright = _best(binary, coarse)[1] / binary.shape[1] ** 2
     turned = np.ascontiguousarray(np.rot90(binary))

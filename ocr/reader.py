@@ -20,7 +20,7 @@ from congvan.errors import CongvanError, EmptyDocumentError, OcrEngineError, Uns
 from ocr import _preprocess, _raster, _tesseract
 from ocr._columns import reorder_columns
 from ocr._sniff import InputKind, sniff
-from ocr.types import OcrDocument, OcrLine, OcrOptions, OcrPage, PageStatus
+from ocr.types import OcrDocument, OcrLine, OcrOptions, OcrPage, PageStatus, mean_confidence
 
 __all__ = ["Engine", "TesseractEngine", "inspect", "read", "read_text"]
 
@@ -129,15 +129,16 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
         image = _preprocess.flatten_background(image)
     rotation = 0
     try:
-        if options.orient and _preprocess.looks_sideways(image):
-            image, rotation = _preprocess.rotate_upright(image, 90), 90
-        skew = _preprocess.estimate_skew(image) if options.deskew else 0.0
+        ink = _preprocess.ink_mask(image) if options.orient or options.deskew else None
+        if options.orient and _preprocess.looks_sideways(image, ink=ink):
+            image, rotation, ink = _preprocess.rotate_upright(image, 90), 90, None
+        skew = _preprocess.estimate_skew(image, ink=ink) if options.deskew else 0.0
         image = _preprocess.deskew(image, skew)
         if options.orient:
             turn = _upright_turn(engine, image, options, sideways=rotation != 0)
             image, rotation = _preprocess.rotate_upright(image, turn), (rotation + turn) % 360
         lines = engine.read_lines(image, options)
-        if options.orient and _confidence(lines) < _DOUBTFUL_CONFIDENCE:
+        if options.orient and mean_confidence(lines) < _DOUBTFUL_CONFIDENCE:
             image, lines, turned = _retry_upright(engine, image, lines, options)
             rotation = (rotation + turned) % 360
     except _tesseract.PageTimeoutError as e:
@@ -185,11 +186,6 @@ def _retry_upright(
         return image, lines, 0
     turned = _preprocess.rotate_upright(image, turn)
     turned_lines = engine.read_lines(turned, options)
-    if _confidence(turned_lines) > _confidence(lines):
+    if mean_confidence(turned_lines) > mean_confidence(lines):
         return turned, turned_lines, turn
     return image, lines, 0
-
-
-def _confidence(lines: tuple[OcrLine, ...]) -> float:
-    words = [w for line in lines for w in line.words]
-    return sum(w.confidence for w in words) / len(words) if words else 0.0

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from congvan.types import BBox
 
-__all__ = ["PAGE_BREAK", "OcrDocument", "OcrLine", "OcrOptions", "OcrPage", "OcrWord", "PageStatus"]
+__all__ = ["PAGE_BREAK", "OcrDocument", "OcrLine", "OcrOptions", "OcrPage", "OcrWord", "PageStatus", "mean_confidence"]
 
 PAGE_BREAK = "\n\f\n"
 _BLOCK_BREAK = "\n\n"
@@ -95,8 +95,7 @@ class OcrPage:
 
     @property
     def confidence(self) -> float:
-        words = [w for line in self.lines for w in line.words]
-        return sum(w.confidence for w in words) / len(words) if words else 0.0
+        return mean_confidence(self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +153,7 @@ class OcrDocument:
 
     @property
     def confidence(self) -> float:
-        words = [w for p in self.pages for line in p.lines for w in line.words]
-        return sum(w.confidence for w in words) / len(words) if words else 0.0
+        return mean_confidence([line for page in self.pages for line in page.lines])
 
     def with_words(self, rewrite: Callable[[int, int, str], str]) -> OcrDocument:
         """A copy whose words are ``rewrite(start, end, text)``, offsets being those of ``self.text``.
@@ -202,6 +200,12 @@ class OcrDocument:
             if word_page == page and word.bbox is not None:
                 box = word.bbox if box is None else box.union(word.bbox)
         return page, box
+
+
+def mean_confidence(lines: Iterable[OcrLine]) -> float:
+    """Mean word confidence of ``lines``; 0 when they hold no word."""
+    words = [w for line in lines for w in line.words]
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
 def _join_lines(lines: tuple[OcrLine, ...]) -> str:
