@@ -10,6 +10,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -93,10 +94,10 @@ def ocr_(args: argparse.Namespace) -> int:
     settings = get_settings()
     options = pipeline.ocr_options(settings)
     if args.lang:
-        options = type(options)(**{**_fields(options), "lang": args.lang})
+        options = replace(options, lang=args.lang)
     with tempfile.TemporaryDirectory(prefix="congvan-pages-") as work:
         if args.pdf:
-            options = type(options)(**{**_fields(options), "work_dir": Path(work)})
+            options = replace(options, work_dir=Path(work))
         document = ocr.read(args.file, options)
         if args.pdf:
             _write_searchable(document, Path(work), args.pdf)
@@ -118,10 +119,6 @@ def _write_searchable(document: ocr.OcrDocument, work: Path, out: Path) -> None:
     repaired = normalize.repaired_words(normalize.repair(document))
     write_searchable_pdf(repaired, pages, out)
     print(f"congvan: searchable PDF written to {out}", file=sys.stderr)
-
-
-def _fields(options: ocr.OcrOptions) -> dict[str, object]:
-    return {name: getattr(options, name) for name in options.__dataclass_fields__}
 
 
 def _ocr_json(document: ocr.OcrDocument) -> dict[str, object]:
@@ -187,18 +184,17 @@ def _keep_layout(original: str, repaired: str) -> str:
 
 
 def extract_(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.file == "-" else _read_text(Path(args.file))
-    analysis = pipeline.analyse(ocr.OcrDocument.from_text(text, source_name=str(args.file)))
+    if args.file == "-":
+        document = ocr.OcrDocument.from_text(sys.stdin.read(), source_name="-")
+    else:
+        document = ocr.read_text(Path(args.file))
+    analysis = pipeline.analyse(document)
     record = analysis.extraction.to_record()
     if args.json:
         print(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         print(_describe(record))
     return 0
-
-
-def _read_text(path: Path) -> str:
-    return ocr.read_text(path).text
 
 
 def _describe(record: dict[str, object]) -> str:

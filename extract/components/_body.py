@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
@@ -63,6 +64,6 @@ def period_near(text: str, fold: str, start: int, end: int) -> str | None:
     return text[match.start() : match.end()] if match else None
 
 
-def document_date(doc: Doc):  # noqa: ANN201 - a date or None
+def document_date(doc: Doc) -> dt.date | None:
     found = candidates(doc, "date")
     return found[0].value if found else None

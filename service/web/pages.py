@@ -32,13 +32,27 @@ templates.env.globals["doc_type_names"] = {
 def index(
     request: Request, session: SessionDep, issuer: str | None = None, offset: Annotated[int, Query(ge=0)] = 0
 ) -> Response:
+    return _index(request, session, issuer=issuer, offset=offset)
+
+
+def _index(
+    request: Request,
+    session: SessionDep,
+    *,
+    issuer: str | None = None,
+    offset: int = 0,
+    error: InputError | None = None,
+) -> Response:
+    """The list page; with ``error``, the upload that was refused and why."""
     documents, total = registry.list_documents(session, issuer=issuer, limit=50, offset=offset)
-    uploads = registry.list_uploads(session, limit=20)
-    return templates.TemplateResponse(
-        request,
-        "index.html",
-        {"documents": documents, "total": total, "issuer": issuer or "", "uploads": uploads, "error": None},
-    )
+    context = {
+        "documents": documents,
+        "total": total,
+        "issuer": issuer or "",
+        "uploads": registry.list_uploads(session, limit=20),
+        "error": error,
+    }
+    return templates.TemplateResponse(request, "index.html", context, status_code=error.http_status if error else 200)
 
 
 @router.post("/upload", response_class=HTMLResponse)
@@ -50,10 +64,7 @@ def upload(
             session, read_limited(file.file, settings.max_upload_bytes), file.filename or "upload", settings
         )
     except InputError as e:
-        documents, total = registry.list_documents(session, limit=50)
-        uploads = registry.list_uploads(session, limit=20)
-        context = {"documents": documents, "total": total, "issuer": "", "error": e, "uploads": uploads}
-        return templates.TemplateResponse(request, "index.html", context, status_code=e.http_status)
+        return _index(request, session, error=e)
     if acceptance.job_id:
         background.add_task(run_job, acceptance.job_id, settings)
     return RedirectResponse("/", status_code=303)
