@@ -29,9 +29,11 @@ from samples.render import (
     letter_text,
     noise,
     perspective,
+    punch_holes,
     rasterise,
     render_pdf,
     rotate90,
+    scanner_border,
     shadow,
     skew,
     stamp,
@@ -52,6 +54,9 @@ CLASSES: dict[str, Degrade] = {
     "stamp": lambda img, rng: stamp(img, rng.random(), center=(0.62, 0.3)),
     "phone_photo": lambda img, rng: jpeg(
         shadow(perspective(img, 0.05, rng.random(), degrees=rng.uniform(-3, 3)), 0.4, rng.random()), 60
+    ),
+    "border_holes": lambda img, rng: punch_holes(
+        scanner_border(img, rng.uniform(0.02, 0.04), rng.random()), rng.random()
     ),
 }
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from congvan.errors import CongvanError, EmptyDocumentError, OcrEngineError, UnsupportedFileError
 from ocr import _preprocess, _raster, _tesseract
+from ocr._borders import clean_borders
 from ocr._columns import reorder_columns
 from ocr._sniff import InputKind, sniff
 from ocr.types import OcrDocument, OcrLine, OcrOptions, OcrPage, PageStatus, mean_confidence
@@ -125,6 +126,8 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
     if corners is not None:
         image = _preprocess.flatten_sheet(image, corners)
     image, dpi = _preprocess.normalise_scale(image, page_image.dpi)
+    if options.borders:  # after the sheet is found: the desk around a photo is not a border
+        image = clean_borders(image)
     if options.flatten:
         image = _preprocess.flatten_background(image)
     rotation = 0

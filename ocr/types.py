@@ -227,6 +227,8 @@ class OcrOptions:
     """Rasterisation resolution for PDF pages."""
     perspective: bool = True
     """Find a photographed sheet's outline on the desk and warp it flat."""
+    borders: bool = True
+    """Paint out dark scanner borders and punch holes (Tesseract reads them as ``|``, ``@``, ``&``)."""
     flatten: bool = True
     orient: bool = True
     """Turn sideways and upside-down pages upright (Tesseract OSD, asked only when a page looks wrong)."""

@@ -212,3 +212,90 @@ def sign(img: Image.Image, rng: Rng = 0, *, center: tuple[float, float] = (0.7, 
         points.append((x, y))
     draw.line(points, fill=(28, 40, 140), width=max(round(0.45 / 25.4 * dpi), 1), joint="curve")
     return out
+
+
+_EDGES = ("left", "right", "top", "bottom")
+
+
+def _smooth_profile(length: int, rng: np.random.Generator, knots: int = 8) -> np.ndarray:
+    """A slow random wobble of ``length`` samples, about -1..1: no straight edge in a real scan."""
+    coarse = rng.uniform(-1.0, 1.0, (1, knots)).astype(np.float32)
+    return cv2.resize(coarse, (length, 1), interpolation=cv2.INTER_CUBIC)[0]
+
+
+def scanner_border(
+    img: Image.Image, width_fraction: float, rng: Rng = 0, *, edges: tuple[str, ...] | None = None
+) -> Image.Image:
+    """Dark uneven bands along page edges, as a sheet scanned partly off the glass or under a lifted lid.
+
+    Each band is on average ``width_fraction`` of the page's shorter side deep; it tapers along the
+    edge (the sheet lay crooked), wobbles, fades a little towards the paper and has a soft inner edge.
+    ``edges`` picks the sides (``left``, ``right``, ``top``, ``bottom``); by default one to three at
+    random. Keeps the image's mode.
+    """
+    if not 0.0 < width_fraction < 0.5:
+        raise ValueError("width_fraction is a fraction of the shorter side, 0..0.5")
+    r = _rng(rng)
+    chosen = edges or tuple(r.sample(_EDGES, r.choice([1, 2, 2, 3])))
+    if unknown := set(chosen) - set(_EDGES):
+        raise ValueError(f"unknown edges {sorted(unknown)}; use {_EDGES}")
+    nrng = _np_rng(r)
+    arr = np.asarray(img, dtype=np.float32)
+    h, w = arr.shape[:2]
+    base = width_fraction * min(h, w)
+    shade = np.full((h, w), 255.0, np.float32)
+    cover = np.zeros((h, w), np.float32)
+    for edge in chosen:
+        along, across = (h, w) if edge in ("left", "right") else (w, h)
+        t = np.linspace(-0.5, 0.5, along, dtype=np.float32)
+        depth = base * (1.0 + r.uniform(-0.7, 0.7) * t + 0.12 * _smooth_profile(along, nrng))
+        dist = np.arange(across, dtype=np.float32)
+        if edge in ("right", "bottom"):
+            dist = dist[::-1]
+        inside = depth[:, None] - dist[None, :]  # > 0 inside the band, in pixels
+        alpha = np.clip(inside / 3.0 + 0.5, 0.0, 1.0)  # a soft edge a few pixels wide
+        level = r.uniform(15, 70) + 40.0 * np.clip(1.0 - inside / np.maximum(depth[:, None], 1.0), 0.0, 1.0)
+        if edge in ("top", "bottom"):
+            alpha, level = alpha.T, level.T
+        shade = np.where(alpha > cover, level, shade)
+        cover = np.maximum(cover, alpha)
+    shade = shade + nrng.normal(0.0, 6.0, shade.shape).astype(np.float32)
+    if arr.ndim == 3:
+        cover, shade = cover[..., None], shade[..., None]
+    out = arr * (1.0 - cover) + shade * cover
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), img.mode)
+
+
+def punch_holes(img: Image.Image, rng: Rng = 0, *, dpi: float | None = None, count: int | None = None) -> Image.Image:
+    """Two or four dark filled circles near the left edge: a filed sheet scanned on a dark lid.
+
+    ISO 838 holes: 6 mm across, centres 12 mm from the edge and 80 mm apart, the group
+    centred on the page height (give or take a little, as punches are aligned by hand).
+    ``dpi`` defaults to the one that makes the shorter side A4's 210 mm. Keeps the image's mode.
+    """
+    r = _rng(rng)
+    arr = np.asarray(img, dtype=np.float32)
+    h, w = arr.shape[:2]
+    px_per_mm = (dpi / 25.4) if dpi else min(h, w) / 210.0
+    count = count or r.choice([2, 4])
+    if count not in (2, 4):
+        raise ValueError("punches make 2 or 4 holes")
+    offsets = (-40, 40) if count == 2 else (-120, -40, 40, 120)
+    centre_y = h / 2 + r.uniform(-4, 4) * px_per_mm
+    centre_x = r.uniform(11, 13) * px_per_mm
+    cover = np.zeros((h, w), np.float32)
+    for offset in offsets:
+        cx, cy = centre_x + r.uniform(-0.3, 0.3) * px_per_mm, centre_y + offset * px_per_mm
+        rx = r.uniform(2.9, 3.1) * px_per_mm
+        ry = rx * r.uniform(0.96, 1.04)
+        x0, x1 = max(int(cx - rx) - 3, 0), min(int(cx + rx) + 4, w)
+        y0, y1 = max(int(cy - ry) - 3, 0), min(int(cy + ry) + 4, h)
+        yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+        radius = np.hypot((xx - cx) / rx, (yy - cy) / ry)
+        edge = np.clip((1.0 - radius) * min(rx, ry) / 1.5 + 0.5, 0.0, 1.0)  # anti-aliased rim
+        cover[y0:y1, x0:x1] = np.maximum(cover[y0:y1, x0:x1], edge)
+    shade = r.uniform(25, 65) + _np_rng(r).normal(0.0, 5.0, (h, w)).astype(np.float32)
+    if arr.ndim == 3:
+        cover, shade = cover[..., None], shade[..., None]
+    out = arr * (1.0 - cover) + shade * cover
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), img.mode)
