@@ -16,13 +16,14 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet popple
 TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint bench samples system-deps test-system-deps apt-install install clean
+.PHONY: help run test lint bench model samples system-deps test-system-deps apt-install install clean
 
 help:
 	@echo "make run     install what is missing, process samples/ and serve http://$(HOST):$(PORT)/"
 	@echo "make test    install what is missing, then run the whole test suite"
 	@echo "make lint    ruff"
 	@echo "make bench   benchmarks into bench/out (see bench/RESULTS.md)"
+	@echo "make model   retrain the committed language model from ../shared/corpus (a few minutes)"
 	@echo "make samples regenerate samples/ from samples/letters/"
 
 system-deps:
@@ -58,7 +59,13 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 bench: install
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) -m bench.pipeline
+	$(PY) -m bench.ocr_set && $(PY) -m bench.ocr
+	$(PY) -m bench.restore
+
+model: install
+	$(VENV)/bin/congvan train-lm
 
 samples: install
 	$(PY) -m samples.make_samples

@@ -4,19 +4,29 @@ The repair works token by token (runs of non-space characters), so each change
 has a span in the repaired text and in the source, and offsets map back to the
 scan. Steps, in order:
 
-1. Unicode: NFC, and look-alike characters that OCR and old fonts produce.
-2. Tone-mark style: the old style that official documents use (``hòa``, ``thủy``).
+1. Legacy encodings: text typed in TCVN3 (ABC) or VNI fonts becomes Unicode.
+2. Unicode: NFC, and look-alike characters that OCR and old fonts produce.
+3. Tone-mark style: the old style that official documents use (``hòa``, ``thủy``).
+4. Restoration: lost diacritics and OCR misreadings, by the noisy-channel
+   corrector over the whole text (``normalize.restore``), so that a word's
+   neighbours across line breaks decide it.
 
-Restoring missing diacritics with a language model is the next step of this stage.
+Steps 1–3 work token by token (runs of non-space characters) and keep the
+whitespace, so each output token is one source token: every change maps back
+to its span in the source, and through it to the page and box of the scan.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
+from functools import partial
 
 from normalize._language import is_vietnamese, vietnamese_score
+from normalize._legacy import detect_legacy, from_legacy
 from normalize._tone import nfc, to_old_tone_style
+from normalize.restore import Edit, Restorer, default_restorer
 from normalize.types import Change, NormalizedDocument
 from ocr.types import OcrDocument
 
@@ -49,52 +59,96 @@ _STEPS: tuple[tuple[str, Step], ...] = (
 )
 
 
-def repair(document: OcrDocument) -> NormalizedDocument:
+def repair(document: OcrDocument, restorer: Restorer | None = None) -> NormalizedDocument:
     """Repair the text of an OCR (or text-file) document.
 
     Text that does not look Vietnamese is returned unchanged, with a warning:
     "repairing" it towards Vietnamese would only damage it.
     """
-    if not is_vietnamese(document.text):
-        warning = f"{NOT_VIETNAMESE_WARNING} (score {vietnamese_score(document.text):.2f})"
-        return NormalizedDocument(text=document.text, changes=(), source=document, warnings=(warning,))
-    text, changes = _repair_tokens(document.text)
+    source = document.text
+    legacy = detect_legacy(source)
+    steps = ((f"legacy_{legacy}", partial(from_legacy, encoding=legacy)), *_STEPS) if legacy else _STEPS
+    if not legacy and not is_vietnamese(source):
+        warning = f"{NOT_VIETNAMESE_WARNING} (score {vietnamese_score(source):.2f})"
+        return NormalizedDocument(text=source, changes=(), source=document, warnings=(warning,))
+    tokens = [_Token(match, *_repair_token(match.group(), steps)) for match in _TOKEN.finditer(source)]
+    cleaned = _join(source, tokens)
+    _apply_restoration(tokens, (restorer or default_restorer()).edits([cleaned])[0])
+    text, changes = _join(source, tokens), _changes(tokens)
     return NormalizedDocument(text=text, changes=tuple(changes), source=document)
 
 
-def repair_text(text: str) -> NormalizedDocument:
+def repair_text(text: str, restorer: Restorer | None = None) -> NormalizedDocument:
     """Repair plain text: the same steps, for ``congvan restore`` and tests."""
-    return repair(OcrDocument.from_text(text))
+    return repair(OcrDocument.from_text(text), restorer)
 
 
-def _repair_tokens(source: str) -> tuple[str, list[Change]]:
-    out: list[str] = []
-    changes: list[Change] = []
-    position = 0  # in the source
-    length = 0  # of the output so far
-    for match in _TOKEN.finditer(source):
-        gap = source[position : match.start()]
-        out.append(gap)
-        length += len(gap)
-        before = match.group()
-        after, reason = _repair_token(before)
-        if after != before:
-            changes.append(Change(length, length + len(after), match.start(), match.end(), before, after, 1.0, reason))
-        out.append(after)
-        length += len(after)
-        position = match.end()
-    out.append(source[position:])
-    return "".join(out), changes
+class _Token:
+    """One source token and what the steps made of it."""
+
+    __slots__ = ("confidence", "match", "reason", "text")
+
+    def __init__(self, match: re.Match[str], text: str, reason: str) -> None:
+        self.match, self.text, self.reason, self.confidence = match, text, reason, 1.0
 
 
-def _repair_token(token: str) -> tuple[str, str]:
+def _repair_token(token: str, steps: tuple[tuple[str, Step], ...]) -> tuple[str, str]:
     reasons = []
-    for name, step in _STEPS:
+    for name, step in steps:
         fixed = step(token)
         if fixed != token:
             reasons.append(name)
             token = fixed
     return token, "+".join(reasons)
+
+
+def _join(source: str, tokens: list[_Token]) -> str:
+    """The tokens' current text with the source's whitespace between them."""
+    out, position = [], 0
+    for token in tokens:
+        out.append(source[position : token.match.start()])
+        out.append(token.text)
+        position = token.match.end()
+    out.append(source[position:])
+    return "".join(out)
+
+
+def _apply_restoration(tokens: list[_Token], edits: list[Edit]) -> None:
+    """Fold the restorer's edits (spans of ``cleaned``) into the tokens they fall in."""
+    starts = _starts(tokens)
+    by_token: dict[int, list[Edit]] = {}
+    for edit in edits:
+        by_token.setdefault(bisect.bisect_right(starts, edit.start) - 1, []).append(edit)
+    for index, found in by_token.items():
+        token, offset = tokens[index], starts[index]
+        pieces, position = [], 0
+        for edit in found:
+            pieces.append(token.text[position : edit.start - offset])
+            pieces.append(edit.after)
+            position = edit.end - offset
+        token.text = "".join(pieces) + token.text[position:]
+        token.reason = "+".join(filter(None, (token.reason, "restore")))
+        token.confidence = min(edit.confidence for edit in found)
+
+
+def _starts(tokens: list[_Token]) -> list[int]:
+    """Where each token starts in the text ``_join`` makes of them."""
+    starts, length, position = [], 0, 0
+    for token in tokens:
+        length += token.match.start() - position
+        starts.append(length)
+        length += len(token.text)
+        position = token.match.end()
+    return starts
+
+
+def _changes(tokens: list[_Token]) -> list[Change]:
+    changes = []
+    for token, start in zip(tokens, _starts(tokens), strict=True):
+        if token.text != token.match.group():
+            span = (start, start + len(token.text), token.match.start(), token.match.end())
+            changes.append(Change(*span, token.match.group(), token.text, token.confidence, token.reason))
+    return changes
 
 
 def repaired_words(document: NormalizedDocument) -> OcrDocument:

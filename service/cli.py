@@ -1,4 +1,4 @@
-"""The ``congvan`` command line: process, ocr, restore, extract, serve.
+"""The ``congvan`` command line: process, ocr, restore, train-lm, extract, serve.
 
 Errors become exit codes in one place (``main``): each ``CongvanError`` has its
 own, and the message says what to do.
@@ -62,6 +62,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin")
     p.add_argument("--diff", action="store_true", help="list each change instead of the text")
     p.set_defaults(handler=commands.restore)
+
+    p = sub.add_parser("train-lm", help="train the syllable language model from the corpus (make model)")
+    p.add_argument("--corpus", type=Path, metavar="DIR", help="corpus folder (default: ../shared/corpus)")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.npz", help="default: the model congvan loads")
+    p.set_defaults(handler=commands.train_lm)
 
     p = sub.add_parser("extract", help="extract the fields of a dispatch from text (no database)")
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin")

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,13 +22,16 @@ import normalize
 import ocr
 import registry
 from congvan.errors import CongvanError, InvalidRequestError, UnsupportedFileError
+from normalize.corpus import default_corpus_dir
+from normalize.restore import MODEL_PATH
+from normalize.training import train
 from ocr.searchable import write_searchable_pdf
 from service import pipeline
 from service.cli import print_json
 from service.database import session_factory
 from service.settings import Settings, get_settings
 
-__all__ = ["extract_", "ocr_", "process", "restore", "serve"]
+__all__ = ["extract_", "ocr_", "process", "restore", "serve", "train_lm"]
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -155,19 +160,52 @@ def _ocr_json(document: ocr.OcrDocument) -> dict[str, object]:
 
 
 def restore(args: argparse.Namespace) -> int:
-    """Repair text line by line as it streams in, so long files start printing at once."""
+    """Repair text a paragraph at a time as it streams in, so long files start printing at once.
+
+    A paragraph (up to a blank line) is decoded as a whole: hard-wrapped lines
+    are not sentences, and a word's neighbours on the next line help decide it.
+    """
     stream = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8-sig")  # noqa: SIM115
     with stream:
-        for number, line in enumerate(_decoded(stream), start=1):
-            repaired = normalize.repair_text(line.rstrip("\n"))
+        for first_line, block in _paragraphs(_decoded(stream)):
+            repaired = normalize.repair_text(block)
             for warning in repaired.warnings:
-                print(f"congvan: line {number}: {warning}", file=sys.stderr)
+                print(f"congvan: line {first_line}: {warning}", file=sys.stderr)
             if args.diff:
-                for change in repaired.changes:
-                    print(f"{number}:{change.start}\t{change.before}\t→\t{change.after}\t{change.reason}")
+                for change, (line, column) in zip(repaired.changes, _places(block, repaired), strict=True):
+                    where = f"{first_line + line}:{column}"
+                    print(f"{where}\t{change.before}\t→\t{change.after}\t{change.confidence:.2f}\t{change.reason}")
             else:
-                print(_keep_layout(line.rstrip("\n"), repaired.text))
+                print(_in_layout(block, repaired.text), end="", flush=True)
     return 0
+
+
+def _places(block: str, repaired: normalize.NormalizedDocument) -> Iterator[tuple[int, int]]:
+    """(line within the block, column) of each change's word in the block as typed."""
+    starts = {m.start(): i for i, m in enumerate(re.finditer(r"\S+", repaired.source.text))}
+    typed = [m.start() for m in re.finditer(r"\S+", block)]
+    for change in repaired.changes:
+        at = typed[starts[change.source_start]]
+        yield block.count("\n", 0, at), at - (block.rfind("\n", 0, at) + 1)
+
+
+def _in_layout(original: str, repaired: str) -> str:
+    """The repaired words put back into the original's whitespace (repair keeps one word per word)."""
+    words = iter(repaired.split())
+    return re.sub(r"\S+", lambda match: next(words, match.group()), original)
+
+
+def _paragraphs(lines: Iterable[str], longest: int = 200) -> Iterator[tuple[int, str]]:
+    """(first line number, text) of each run of lines up to and including a blank line."""
+    block: list[str] = []
+    first = 1
+    for number, line in enumerate(lines, start=1):
+        block.append(line)
+        if not line.strip() or len(block) >= longest:
+            yield first, "".join(block)
+            block, first = [], number + 1
+    if block:
+        yield first, "".join(block)
 
 
 def _decoded(stream: Iterable[str]) -> Iterator[str]:
@@ -177,10 +215,21 @@ def _decoded(stream: Iterable[str]) -> Iterator[str]:
         raise UnsupportedFileError("The text is not UTF-8: save it as UTF-8 and try again.") from e
 
 
-def _keep_layout(original: str, repaired: str) -> str:
-    # repair_text rebuilds whitespace; keep the line's own indentation.
-    indent = original[: len(original) - len(original.lstrip())]
-    return indent + repaired.strip() if repaired.strip() else original
+def train_lm(args: argparse.Namespace) -> int:
+    """Train the model from the corpus's training side and save it where ``normalize`` loads it."""
+    corpus = args.corpus or default_corpus_dir()
+    if not any(corpus.glob("*.txt.xz")):
+        raise InvalidRequestError(f"No corpus files (*.txt.xz) in {corpus}: give the folder with --corpus.")
+    output = args.output or MODEL_PATH
+    started = time.perf_counter()
+    model, report = train(corpus)
+    model.save(output)
+    print(
+        f"{output}: {report.tokens:,} training tokens, vocabulary {report.vocabulary:,}, "
+        f"{report.bigrams:,} bigrams, {report.trigrams:,} trigrams, {output.stat().st_size / 1e6:.1f} MB, "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    return 0
 
 
 def extract_(args: argparse.Namespace) -> int:

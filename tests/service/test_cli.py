@@ -122,7 +122,22 @@ def test_restore_reads_stdin_and_writes_the_old_tone_style(monkeypatch, capsys) 
 def test_restore_diff_lists_the_changes(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("Hoà Bình\n"))
     code, out, _ = _run(capsys, "restore", "--diff")
-    assert out.strip() == "1:0\tHoà\t→\tHòa\ttone_style"
+    assert out.strip() == "1:0\tHoà\t→\tHòa\t1.00\ttone_style"
+
+
+def test_restore_puts_back_the_accents_across_line_breaks(monkeypatch, capsys) -> None:
+    text = "Cong van cua Uy ban nhan dan tinh ve viec thuc hien ke hoach. Thoi\nhan hoan thanh truoc ngay 31/5.\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    code, out, _ = _run(capsys, "restore")
+    want = "Công văn của Ủy ban nhân dân tỉnh về việc thực hiện kế hoạch. Thời\nhạn hoàn thành trước ngày 31/5.\n"
+    assert code == 0 and out == want
+
+
+def test_restore_diff_gives_line_and_column_of_each_change(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Kinh gui cac so, ban, nganh.\n  Thoi han\n"))
+    code, out, _ = _run(capsys, "restore", "--diff")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [(r[0], r[1], r[3]) for r in rows][-2:] == [("2:2", "Thoi", "Thời"), ("2:7", "han", "hạn")]
 
 
 def test_extract_gives_the_record_without_a_database(samples_dir: Path, capsys) -> None:

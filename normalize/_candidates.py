@@ -1,0 +1,193 @@
+"""What each token of the input could have been, and how likely the input is given each.
+
+The channel half of the noisy-channel corrector. Every toned form of a
+syllable shares its skeleton (``được``, ``đuốc``, ``duoc`` → ``duoc``), so the
+candidates of a word are the model's vocabulary entries with the word's
+skeleton. How far a candidate's marks are from the input's decides its channel
+score: in text typed without accents the input says nothing about the marks,
+in OCR output a mark the engine did print is strong evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from normalize._ngram import NgramModel
+from normalize._tokens import NUMBER, UNKNOWN
+from normalize._tone import fold, to_old_tone_style
+
+__all__ = ["Candidate", "Inventory", "MarkChannel", "match_case"]
+
+_SHAPES = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+CACHE_SIZE = 100_000
+NEAR_MISSES = 6
+CLEAN_TEXT_EDIT = math.log(0.01)
+"""In text this clean, a word outside the vocabulary is a name, not a misreading."""
+RARE = math.log(5e-5)
+"""A form rarer than this (``cia``, ``phd``) does not stop the search for what a garbled word meant."""
+MAX_VARIANTS = 24
+UNKNOWN_SPELLING = 10.0
+"""-log P(this spelling | an unknown word): the model gives ``<unk>`` the mass of
+tens of thousands of rare words, of which the input is only one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    """Lower-case, old tone style; the caller restores the input's letter case."""
+    id: int
+    channel: float
+    """log P(input | this candidate)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MarkChannel:
+    """log P(the input shows a letter's marks this way | the candidate's marks).
+
+    A letter carries two kinds of mark, judged apart: its shape (ă â ê ô ơ ư đ)
+    and its tone. OCR without a Vietnamese model drops shapes and keeps tones
+    (``tiép`` for ``tiếp``), old typing drops both; either way a missing mark
+    is far likelier than a wrong one.
+    """
+
+    drop: float = math.log(0.01)
+    """A mark the candidate has is missing from the input."""
+    wrong: float = math.log(0.02)
+    """The input shows a different mark, or one the candidate lacks."""
+    edit: float = math.log(0.01)
+    """One letter inserted, deleted or replaced (OCR misreadings: ``giri`` for ``gửi``)."""
+
+    def score(self, word: str, form: str) -> float:
+        if len(word) != len(form):
+            return self.edit * abs(len(word) - len(form))
+        total = 0.0
+        for x, y in zip(word, form, strict=True):
+            if x != y:
+                (x_shape, x_tone), (y_shape, y_tone) = _marks(x), _marks(y)
+                total += self._mark(x_shape, y_shape) + self._mark(x_tone, y_tone)
+        return total
+
+    def _mark(self, shown: str, meant: str) -> float:
+        if shown == meant:
+            return 0.0
+        return self.drop if not shown else self.wrong
+
+
+@lru_cache(maxsize=512)
+def _marks(letter: str) -> tuple[str, str]:
+    """(shape mark, tone mark) of one letter, each '' when absent."""
+    decomposed = unicodedata.normalize("NFD", letter)
+    shape = "".join(ch for ch in decomposed if ch in _SHAPES) + ("d" if letter in "đĐ" else "")
+    tone = "".join(ch for ch in decomposed if ch in _TONES)
+    return shape, tone
+
+
+class Inventory:
+    """The model's vocabulary grouped by skeleton."""
+
+    def __init__(self, model: NgramModel) -> None:
+        self.model = model
+        forms: dict[str, list[int]] = defaultdict(list)
+        for i, token in enumerate(model.vocabulary):
+            if token[0].isalpha():
+                forms[fold(token)].append(i)
+        self._forms = dict(forms)
+        self._skeletons = list(self._forms)
+        self._cache: dict[tuple[str, MarkChannel], list[Candidate]] = {}
+
+    def forms(self, word: str) -> list[str]:
+        """Every vocabulary form sharing ``word``'s skeleton."""
+        return [self.model.vocabulary[i] for i in self._forms.get(fold(word), ())]
+
+    def candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
+        """Candidates for one input token (any case, any tone style)."""
+        key = (token, channel)
+        if key not in self._cache:
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = self._candidates(token, channel)
+        return self._cache[key]
+
+    def _candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
+        if not any(ch.isalpha() for ch in token):
+            key = NUMBER if token[0].isdigit() else token
+            return [Candidate(token, self.model.id_of(key), 0.0)]
+        lowered = to_old_tone_style(token.lower())
+        acronym = token.isupper() and sum(ch.isalpha() for ch in token) > 1
+        garbled = channel.edit > CLEAN_TEXT_EDIT and not acronym  # ``VP`` is not a misread ``vị``
+        variants = _variants(lowered) if garbled or not lowered.isalpha() else {lowered: 0}
+        found: dict[int, Candidate] = {}
+        for variant, misreadings in variants.items():
+            for i in self._forms.get(fold(variant), ()):
+                form = self.model.vocabulary[i]
+                candidate = Candidate(form, i, misreadings * channel.edit + channel.score(variant, form))
+                if i not in found or candidate.channel > found[i].channel:
+                    found[i] = candidate
+        if garbled and not any(self.model.unigram[i] > RARE for i in found):
+            for candidate in self._near_misses(lowered, channel):
+                found.setdefault(candidate.id, candidate)
+        candidates = list(found.values())
+        if lowered not in self.model.ids:
+            candidates.append(Candidate(lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0))
+        return candidates
+
+    def _near_misses(self, word: str, channel: MarkChannel) -> list[Candidate]:
+        """Forms whose skeleton is an edit or two away: ``giri``→``gửi``, ``trudc``→``trước``."""
+        skeleton = fold(word)
+        limit = 1 if len(skeleton) <= 3 else 2
+        found = []
+        for near, distance, _ in process.extract(
+            skeleton, self._skeletons, scorer=Levenshtein.distance, score_cutoff=limit, limit=NEAR_MISSES
+        ):
+            for i in self._forms[near]:
+                form = self.model.vocabulary[i]
+                marks = channel.score(word, form) if len(word) == len(form) else 0.0
+                found.append(Candidate(form, i, distance * channel.edit + marks))
+        return found
+
+
+def _variants(word: str) -> dict[str, int]:
+    """Spellings ``word`` may stand for under one or two known OCR confusions, with how many."""
+    found, frontier = {word: 0}, [word]
+    for depth in (1, 2):
+        following = []
+        for spelling in frontier:
+            for printed, meant in _CONFUSIONS:
+                at = spelling.find(printed)
+                while at >= 0 and len(found) < MAX_VARIANTS:
+                    variant = spelling[:at] + meant + spelling[at + len(printed) :]
+                    if variant not in found:
+                        found[variant] = depth
+                        following.append(variant)
+                    at = spelling.find(printed, at + 1)
+        frontier = following
+    return found
+
+
+def _load_confusions() -> tuple[tuple[str, str], ...]:
+    data = json.loads((Path(__file__).parent / "data" / "ocr_confusions.json").read_text(encoding="utf-8"))
+    return tuple((printed, meant) for printed, meant in data["pairs"])
+
+
+_CONFUSIONS = _load_confusions()
+
+
+def match_case(form: str, original: str) -> str:
+    """``form`` in the letter case of ``original``: ``DE NGHI``→``ĐỀ NGHỊ``, ``Ha``→``Hà``."""
+    if form == original.lower():
+        return original  # unchanged but for case: keep ``iPhone`` as it was
+    if original.isupper() and sum(ch.isalpha() for ch in original) > 1:
+        return form.upper()
+    if original[0].isupper():
+        return form[0].upper() + form[1:]
+    return form

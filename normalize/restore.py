@@ -1,0 +1,133 @@
+"""Restore lost diacritics and correct OCR noise: a noisy-channel corrector over syllables.
+
+For each token the candidates are what it could have been (``_candidates``),
+each with log P(input | candidate); the syllable trigram model
+(``_ngram``, trained by ``normalize.training``) gives log P(sentence); beam
+search (``_decode``) picks the likeliest sentence. What the input already
+shows weighs in: how often this text drops marks is estimated from the text
+itself, so typed-without-accents text is restored freely while a confident
+OCR reading with its marks stays.
+
+The model is committed at ``normalize/data/syllables.npz`` and loaded once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from congvan.errors import MissingDependencyError
+from normalize._candidates import Candidate, Inventory, MarkChannel, match_case
+from normalize._decode import decode
+from normalize._ngram import NgramModel
+from normalize._tokens import INPUT_TOKEN_RE
+
+__all__ = ["MODEL_PATH", "Edit", "Restorer", "default_restorer"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "syllables.npz"
+
+_SENTENCE_END = frozenset(".?!;:")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\W\d_]+")
+USUAL_BARE_SHARE = 0.22
+"""Share of syllables written without any mark in ordinary accented Vietnamese."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``after``."""
+
+    start: int
+    end: int
+    after: str
+    confidence: float
+
+
+class Restorer:
+    def __init__(self, model: NgramModel, *, beam: int = 8) -> None:
+        self.model = model
+        self.inventory = Inventory(model)
+        self.beam = beam
+
+    def edits(self, texts: Sequence[str]) -> list[list[Edit]]:
+        """The edits each text needs; all texts decoded together (faster than one by one)."""
+        sentences, owners = [], []
+        for index, text in enumerate(texts):
+            channel = channel_for(text)
+            for tokens in _sentences(text):
+                sentences.append([self.inventory.candidates(t.group(), channel) for t in tokens])
+                owners.append((index, tokens))
+        found: list[list[Edit]] = [[] for _ in texts]
+        for (index, tokens), lattice, (chosen, confidences) in zip(
+            owners, sentences, decode(self.model, sentences, self.beam), strict=True
+        ):
+            found[index].extend(_edits(tokens, lattice, chosen, confidences))
+        return found
+
+    def restore(self, text: str) -> str:
+        return apply(text, self.edits([text])[0])
+
+
+def apply(text: str, edits: Sequence[Edit]) -> str:
+    out, position = [], 0
+    for edit in edits:
+        out.append(text[position : edit.start])
+        out.append(edit.after)
+        position = edit.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def channel_for(text: str) -> MarkChannel:
+    """How this text treats diacritics, judged from the share of bare words it has."""
+    words = _WORD.findall(text)
+    if not words:
+        return MarkChannel()
+    bare = sum(word.isascii() for word in words) / len(words)
+    dropped = min(max((bare - USUAL_BARE_SHARE) / (1 - USUAL_BARE_SHARE), 0.01), 0.99)
+    return MarkChannel(drop=math.log(dropped), edit=math.log(max(0.01, dropped / 4)))
+
+
+def _sentences(text: str) -> list[list[re.Match[str]]]:
+    """Tokens grouped into sentences: up to sentence punctuation or a blank line, not a line end."""
+    sentences: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    previous_end = 0
+    for token in INPUT_TOKEN_RE.finditer(text):
+        if current and _PARAGRAPH_BREAK.search(text, previous_end, token.start()):
+            sentences.append(current)
+            current = []
+        current.append(token)
+        previous_end = token.end()
+        if token.group() in _SENTENCE_END:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _edits(
+    tokens: list[re.Match[str]], lattice: list[list[Candidate]], chosen: list[int], confidences: list[float]
+) -> list[Edit]:
+    edits = []
+    for token, candidates, index, confidence in zip(tokens, lattice, chosen, confidences, strict=True):
+        original = token.group()
+        if not any(ch.isalpha() for ch in original):
+            continue
+        after = match_case(candidates[index].text, original)
+        if after != original:
+            edits.append(Edit(token.start(), token.end(), after, confidence))
+    return edits
+
+
+@lru_cache(maxsize=1)
+def default_restorer() -> Restorer:
+    """The restorer over the committed model, loaded on first use."""
+    if not MODEL_PATH.exists():
+        raise MissingDependencyError(f"The language model {MODEL_PATH} is missing: run 'make model' to build it")
+    return Restorer(NgramModel.load(MODEL_PATH))

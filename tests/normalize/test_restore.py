@@ -1,0 +1,98 @@
+"""The noisy-channel corrector over the committed model: candidates, decoding, what it must keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.metrics import syllable_accuracy
+from bench.restore import strip_diacritics
+from normalize import repair_text, to_old_tone_style
+from normalize.restore import MarkChannel, channel_for, default_restorer
+from samples.render import letter_text, load_letter
+
+LETTERS = sorted((Path(__file__).parents[2] / "samples" / "letters").glob("*.json"))
+
+
+def restore(text: str) -> str:
+    return default_restorer().restore(text)
+
+
+def test_candidates_are_every_toned_form_of_the_skeleton() -> None:
+    forms = {c.text for c in default_restorer().inventory.candidates("duoc", MarkChannel())}
+    assert {"được", "đuốc", "dược"} <= forms
+
+
+def test_a_mark_the_input_shows_outweighs_a_bare_one() -> None:
+    channel = MarkChannel()
+    assert channel.score("tiép", "tiếp") > channel.score("tiép", "tiệp")  # the tone it shows is right
+    assert channel.score("tiếp", "tiếp") > channel.score("tiếp", "tiệp")
+
+
+def test_in_text_typed_without_marks_a_bare_word_says_nothing_of_its_tone() -> None:
+    channel = channel_for("Uy ban nhan dan tinh de nghi cac so thuc hien ke hoach")
+    assert channel.score("tiep", "tiếp") == pytest.approx(channel.score("tiep", "tiệp"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Uy ban nhan dan tinh Lai Chau", "Ủy ban nhân dân tỉnh Lai Châu"),
+        ("Kinh gui cac so, ban, nganh", "Kính gửi các sở, ban, ngành"),
+        ("hoan thanh truoc ngay 31/5/2022", "hoàn thành trước ngày 31/5/2022"),
+        ("dat 148% chi tieu de ra", "đạt 148% chỉ tiêu đề ra"),
+    ],
+)
+def test_decoding_picks_the_form_the_neighbours_call_for(typed: str, meant: str) -> None:
+    assert restore(typed) == meant
+
+
+def test_a_sentence_runs_on_across_a_line_break() -> None:
+    assert restore("Thoi\nhan hoan thanh") == "Thời\nhạn hoàn thành"
+
+
+def test_numbers_symbols_and_acronyms_are_kept() -> None:
+    text = "Cong van so 4381/TLD-VP cua LDLD tinh ngay 21/6/2022 ve 1.775 sang kien"
+    restored = restore(text)
+    assert "4381/" in restored and "21/6/2022" in restored and "1.775" in restored
+    assert restored.startswith("Công văn số") and "LĐLĐ" in restored
+
+
+def test_letter_case_follows_the_input() -> None:
+    assert restore("DE NGHI cac don vi") == "ĐỀ NGHỊ các đơn vị"
+    assert restore("iPhone") == "iPhone"
+
+
+def test_the_output_is_in_the_old_tone_style_whatever_the_input_used() -> None:
+    assert repair_text("Thuỷ lợi tỉnh Hoà Bình").text == "Thủy lợi tỉnh Hòa Bình"
+    assert repair_text("Thuy loi tinh Hoa Binh").text == "Thủy lợi tỉnh Hòa Bình"
+
+
+def test_correct_text_comes_out_unchanged() -> None:
+    text = to_old_tone_style(letter_text(load_letter(LETTERS[0])))
+    assert repair_text(text).text.split() == text.split()
+
+
+def test_eng_ocr_garble_is_read_back() -> None:
+    garbled = "Kinh giri: - LDLD céc huyén, Thanh phd; tiép tuc thuc hién. D6 1a két qua ciia tinh than trach nhiem."
+    assert restore(garbled) == (
+        "Kính gửi: - LĐLĐ các huyện, Thành phố; tiếp tục thực hiện. Đó là kết quả của tinh thần trách nhiệm."
+    )
+
+
+def test_the_channel_is_judged_from_the_text() -> None:
+    assert channel_for("Ủy ban nhân dân tỉnh đề nghị các cấp").drop < channel_for("Uy ban nhan dan tinh").drop
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_round_trip_strip_and_restore_on_letters_it_never_saw(path: Path) -> None:
+    text = to_old_tone_style(letter_text(load_letter(path)))
+    assert syllable_accuracy(text, restore(strip_diacritics(text))) >= 0.97
+
+
+def test_changes_carry_the_restorer_confidence() -> None:
+    repaired = repair_text("Cong van so 12")
+    change = repaired.changes[0]
+    assert (change.before, change.after, change.reason) == ("Cong", "Công", "restore")
+    assert 0.5 < change.confidence <= 1.0
