@@ -134,11 +134,13 @@ def _read_page(page_image: _raster.PageImage, engine: Engine, options: OcrOption
     try:
         ink = _preprocess.ink_mask(image) if options.orient or options.deskew else None
         if options.orient and _preprocess.looks_sideways(image, ink=ink):
-            image, rotation, ink = _preprocess.rotate_upright(image, 90), 90, None
+            image, rotation = _preprocess.rotate_upright(image, 90), 90
+            ink = _preprocess.rotate_upright(ink, 90) if ink is not None else None
         skew = _preprocess.estimate_skew(image, ink=ink) if options.deskew else 0.0
         image = _preprocess.deskew(image, skew)
         if options.orient:
-            turn = _upright_turn(engine, image, options, sideways=rotation != 0)
+            ink = _preprocess.deskew_mask(ink, skew) if ink is not None else _preprocess.ink_mask(image)
+            turn = _upright_turn(engine, image, options, sideways=rotation != 0, ink=ink)
             image, rotation = _preprocess.rotate_upright(image, turn), (rotation + turn) % 360
         lines = engine.read_lines(image, options)
         if options.orient and mean_confidence(lines) < _DOUBTFUL_CONFIDENCE:
@@ -163,13 +165,13 @@ def _failed(number: int, image: np.ndarray, dpi: int | None, status: PageStatus,
     return OcrPage(number, (), width, height, dpi, status, error)
 
 
-def _upright_turn(engine: Engine, image: np.ndarray, options: OcrOptions, *, sideways: bool) -> int:
+def _upright_turn(engine: Engine, image: np.ndarray, options: OcrOptions, *, sideways: bool, ink: np.ndarray) -> int:
     """Degrees (0 or 180, or what OSD says) to turn a level page so that it reads upright.
 
     The ink balance around each line's x-height settles most pages at once; only a page
     it cannot settle, and that was sideways (90° or 270° still open), goes to OSD.
     """
-    flipped = _preprocess.looks_upside_down(image)
+    flipped = _preprocess.looks_upside_down(image, ink=ink)
     if flipped is None and sideways:
         return _orientation(engine, image, options) or 0
     return 180 if flipped else 0
