@@ -23,7 +23,7 @@ help:
 	@echo "make test    install what is missing, then run the whole test suite"
 	@echo "make lint    ruff"
 	@echo "make bench   benchmarks into bench/out (see bench/RESULTS.md)"
-	@echo "make model   retrain the committed language model from ../shared/corpus (a few minutes)"
+	@echo "make model   retrain the committed language model and OCR confusions from ../shared/corpus"
 	@echo "make samples regenerate samples/ from samples/letters/"
 
 system-deps:
@@ -65,7 +65,8 @@ bench: install
 	$(PY) -m bench.restore
 
 model: install
-	$(VENV)/bin/congvan train-lm
+	$(PY) -m bench.ocr_pairs --out build/ocr_pairs.jsonl
+	$(VENV)/bin/congvan train-lm --ocr-pairs build/ocr_pairs.jsonl
 
 samples: install
 	$(PY) -m samples.make_samples

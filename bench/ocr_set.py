@@ -71,11 +71,13 @@ _PROVINCES = ["LAI CHÂU", "NINH BÌNH", "QUẢNG TRỊ", "ĐẮK LẮK", "HÀ G
 _SIGNERS = ["Nguyễn Văn An", "Trần Thị Bích Ngọc", "Lê Quang Huy", "Phạm Minh Tuấn", "Hoàng Thị Lan"]
 
 
-def letters(corpus_dir: Path, count: int, seed: int = 2026) -> Iterator[tuple[Letter, CorpusDocument]]:
-    """Letters whose bodies are held-out documents with enough prose for a full page."""
+def letters(
+    corpus_dir: Path, count: int, seed: int = 2026, *, held_out: bool = True
+) -> Iterator[tuple[Letter, CorpusDocument]]:
+    """Letters whose bodies are held-out (or, to train on, training) documents with prose for a full page."""
     rng = random.Random(seed)
     made = 0
-    for document in documents(corpus_dir, held_out=True):
+    for document in documents(corpus_dir, held_out=held_out):
         body = [p for p in document.paragraphs if len(p) > 60][:8]
         if sum(map(len, body)) < 1800 or made >= count:
             if made >= count:

@@ -7,10 +7,13 @@ Three inputs, all from held-out corpus documents (never trained on):
 (a) the text with every diacritic stripped (``Hòa`` → ``Hoa``, ``Đ`` → ``D``);
 (b) letter pages of the OCR set (``python -m bench.ocr_set``) read by
     ``tesseract -l eng``: the garble of an OCR run without a Vietnamese model;
+    the clean pages (300 and 150 dpi) apart, and all pages but the rotated ones;
 (c) the same pages read by ``tesseract -l vie`` (real OCR errors).
 
-For each: syllable accuracy (``bench.metrics``, case-sensitive), and the share
-of input syllables that were already right but were changed (damage).
+For each: syllable accuracy (``bench.metrics``, case-sensitive); misread, the
+share of syllables read as another syllable (what text repair can fix, unlike
+lines OCR lost or read out of order); and damaged, the share of input
+syllables that were already right but were changed.
 Speed is congvan's restorer over all (a) documents in one batch, one core,
 after loading; memory is the peak resident size of a process that loads the
 model and restores (a). OCR outputs are cached in bench/out/restore_cache.
@@ -38,6 +41,7 @@ from normalize.restore import apply, default_restorer
 
 System = Callable[[str], str]
 _ROTATED = ("rotated_90", "rotated_180")  # raw Tesseract cannot read these at all: not a test of repair
+_CLEAN = ("clean_300dpi", "low_150dpi")
 
 
 def strip_diacritics(text: str) -> str:
@@ -75,36 +79,58 @@ def congvan_restore(text: str) -> str:
 def damage(gold: str, given: str, got: str) -> tuple[int, int]:
     """(right syllables in the input that the output changed, right syllables in the input)."""
     want, have, out = syllables(gold), syllables(given), syllables(got)
-    right = set()
-    for block in SequenceMatcher(None, want, have, autojunk=False).get_matching_blocks():
-        right.update(range(block.b, block.b + block.size))
-    kept = set()
-    for block in SequenceMatcher(None, have, out, autojunk=False).get_matching_blocks():
-        kept.update(range(block.a, block.a + block.size))
+    right, kept = _equal_positions(want, have), _equal_positions(have, out)
     return len(right - kept), len(right)
 
 
+def _equal_positions(a: list[str], b: list[str]) -> set[int]:
+    """Positions of ``b`` whose syllable equals its counterpart in ``a``: by index when the
+    counts agree (restoration keeps one syllable per syllable), else by alignment."""
+    if len(a) == len(b):
+        return {i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y}
+    equal = set()
+    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        equal.update(range(block.b, block.b + block.size))
+    return equal
+
+
+def misread(gold: str, got: str) -> int:
+    """Syllables read as another syllable (aligned one for one): what a text repairer can fix,
+    unlike text that OCR lost or read out of order."""
+    want, have = syllables(gold), syllables(got)
+    count = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, want, have, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            count += i2 - i1
+    return count
+
+
 def score(pairs: list[tuple[str, str]], system: System, *, clip: bool) -> dict[str, float]:
-    gold_all, got_all, changed, right = [], [], 0, 0
+    gold_all, got_all, changed, right, wrong = [], [], 0, 0, 0
     for gold, given in pairs:
         got = system(given)
         gold_all.append(gold)
         got_all.append(got)
         c, r = damage(gold, given, got)
-        changed, right = changed + c, right + r
+        changed, right, wrong = changed + c, right + r, wrong + misread(gold, got)
     accuracy = sum(
         syllable_accuracy(g, o, clip=clip) * len(syllables(g)) for g, o in zip(gold_all, got_all, strict=True)
     ) / max(sum(len(syllables(g)) for g in gold_all), 1)
-    return {"accuracy": round(100 * accuracy, 2), "damaged": round(100 * changed / max(right, 1), 3)}
+    total = max(sum(len(syllables(g)) for g in gold_all), 1)
+    return {
+        "accuracy": round(100 * accuracy, 2),
+        "misread": round(100 * wrong / total, 2),
+        "damaged": round(100 * changed / max(right, 1), 3),
+    }
 
 
-def ocr_pairs(ocr_set: Path, lang: str) -> list[tuple[str, str]]:
+def ocr_pairs(ocr_set: Path, lang: str, classes: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     cache = Path("bench/out/restore_cache") / lang
     cache.mkdir(parents=True, exist_ok=True)
     manifest = json.loads((ocr_set / "manifest.json").read_text(encoding="utf-8"))
     pairs = []
     for page in manifest:
-        if page["class"] in _ROTATED:
+        if page["class"] in _ROTATED or (classes and page["class"] not in classes):
             continue
         cached = cache / (Path(page["image"]).stem + ".txt")
         if not cached.exists():
@@ -141,7 +167,7 @@ def memory(corpus: Path, count: int) -> dict[str, float]:
         "t = time.perf_counter();"
         "from normalize.restore import default_restorer; r = default_restorer();"
         "load = time.perf_counter() - t;"
-        "r.edits([strip_diacritics(x) for x in texts]);"
+        "r.edits([strip_diacritics(x) for _, x in texts]);"
         "print(load, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -164,8 +190,10 @@ def main() -> None:
     for name, pairs, clip in (
         ("a_deaccented_legal", [(t, strip_diacritics(t)) for s, t in texts if s.startswith("legal")], False),
         ("a_deaccented_news", [(t, strip_diacritics(t)) for s, t in texts if s.startswith("news")], False),
-        ("b_eng_ocr", ocr_pairs(args.set, "eng"), True),
-        ("c_vie_ocr", ocr_pairs(args.set, "vie"), True),
+        ("b_eng_ocr_clean", ocr_pairs(args.set, "eng", _CLEAN), True),
+        ("b_eng_ocr_degraded", ocr_pairs(args.set, "eng"), True),
+        ("c_vie_ocr_clean", ocr_pairs(args.set, "vie", _CLEAN), True),
+        ("c_vie_ocr_degraded", ocr_pairs(args.set, "vie"), True),
     ):
         results[name] = {system: score(pairs, run, clip=clip) for system, run in systems.items()}
         results[name]["syllables"] = sum(len(syllables(g)) for g, _ in pairs)

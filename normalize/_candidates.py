@@ -10,17 +10,16 @@ in OCR output a mark the engine did print is strong evidence.
 
 from __future__ import annotations
 
-import json
 import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalize._confusions import Confusion
 from normalize._ngram import NgramModel
 from normalize._tokens import NUMBER, UNKNOWN
 from normalize._tone import fold, to_old_tone_style
@@ -34,7 +33,7 @@ NEAR_MISSES = 6
 CLEAN_TEXT_EDIT = math.log(0.01)
 """In text this clean, a word outside the vocabulary is a name, not a misreading."""
 RARE = math.log(5e-5)
-"""A form rarer than this (``cia``, ``phd``) does not stop the search for what a garbled word meant."""
+"""A word printed as a form rarer than this (``cia``, ``phd``) may still be a misreading of another."""
 MAX_VARIANTS = 24
 UNKNOWN_SPELLING = 10.0
 """-log P(this spelling | an unknown word): the model gives ``<unk>`` the mass of
@@ -95,8 +94,9 @@ def _marks(letter: str) -> tuple[str, str]:
 class Inventory:
     """The model's vocabulary grouped by skeleton."""
 
-    def __init__(self, model: NgramModel) -> None:
+    def __init__(self, model: NgramModel, confusions: tuple[Confusion, ...] = ()) -> None:
         self.model = model
+        self.confusions = confusions
         forms: dict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(model.vocabulary):
             if token[0].isalpha():
@@ -104,6 +104,10 @@ class Inventory:
         self._forms = dict(forms)
         self._skeletons = list(self._forms)
         self._cache: dict[tuple[str, MarkChannel], list[Candidate]] = {}
+
+    def knows(self, word: str) -> bool:
+        """Whether some toned form of ``word`` is in the vocabulary."""
+        return fold(word) in self._forms
 
     def forms(self, word: str) -> list[str]:
         """Every vocabulary form sharing ``word``'s skeleton."""
@@ -123,19 +127,22 @@ class Inventory:
             key = NUMBER if token[0].isdigit() else token
             return [Candidate(token, self.model.id_of(key), 0.0)]
         lowered = to_old_tone_style(token.lower())
-        acronym = token.isupper() and sum(ch.isalpha() for ch in token) > 1
-        garbled = channel.edit > CLEAN_TEXT_EDIT and not acronym  # ``VP`` is not a misread ``vị``
-        variants = _variants(lowered) if garbled or not lowered.isalpha() else {lowered: 0}
+        # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters.
+        name_like = token[0].isupper() and token.isascii() and token.isalpha()
+        garbled = channel.edit > CLEAN_TEXT_EDIT and not name_like
+        variants = _variants(lowered, self.confusions) if garbled or not lowered.isalpha() else {lowered: 0.0}
         found: dict[int, Candidate] = {}
-        for variant, misreadings in variants.items():
+        for variant, misread in variants.items():
             for i in self._forms.get(fold(variant), ()):
                 form = self.model.vocabulary[i]
-                candidate = Candidate(form, i, misreadings * channel.edit + channel.score(variant, form))
+                candidate = Candidate(form, i, misread + channel.score(variant, form))
                 if i not in found or candidate.channel > found[i].channel:
                     found[i] = candidate
-        if garbled and not any(self.model.unigram[i] > RARE for i in found):
+        same_skeleton = self._forms.get(fold(lowered), ())
+        if garbled and not any(self.model.unigram[i] > RARE for i in same_skeleton):
             for candidate in self._near_misses(lowered, channel):
-                found.setdefault(candidate.id, candidate)
+                if candidate.id not in found or candidate.channel > found[candidate.id].channel:
+                    found[candidate.id] = candidate
         candidates = list(found.values())
         if lowered not in self.model.ids:
             candidates.append(Candidate(lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0))
@@ -156,30 +163,23 @@ class Inventory:
         return found
 
 
-def _variants(word: str) -> dict[str, int]:
-    """Spellings ``word`` may stand for under one or two known OCR confusions, with how many."""
-    found, frontier = {word: 0}, [word]
-    for depth in (1, 2):
+def _variants(word: str, confusions: tuple[Confusion, ...]) -> dict[str, float]:
+    """Spellings ``word`` may stand for under one or two learned OCR confusions, with their log odds."""
+    found, frontier = {word: 0.0}, [word]
+    for _ in range(2):
         following = []
         for spelling in frontier:
-            for printed, meant in _CONFUSIONS:
-                at = spelling.find(printed)
+            for confusion in confusions:
+                at = spelling.find(confusion.printed)
                 while at >= 0 and len(found) < MAX_VARIANTS:
-                    variant = spelling[:at] + meant + spelling[at + len(printed) :]
-                    if variant not in found:
-                        found[variant] = depth
+                    variant = spelling[:at] + confusion.meant + spelling[at + len(confusion.printed) :]
+                    cost = found[spelling] + confusion.logprob
+                    if cost > found.get(variant, -math.inf):
+                        found[variant] = cost
                         following.append(variant)
-                    at = spelling.find(printed, at + 1)
+                    at = spelling.find(confusion.printed, at + 1)
         frontier = following
     return found
-
-
-def _load_confusions() -> tuple[tuple[str, str], ...]:
-    data = json.loads((Path(__file__).parent / "data" / "ocr_confusions.json").read_text(encoding="utf-8"))
-    return tuple((printed, meant) for printed, meant in data["pairs"])
-
-
-_CONFUSIONS = _load_confusions()
 
 
 def match_case(form: str, original: str) -> str:

@@ -25,7 +25,7 @@ from normalize._hashindex import HashIndex
 
 __all__ = ["NgramModel"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,8 @@ class NgramModel:
     context_backoff: np.ndarray
     trigram_keys: np.ndarray
     trigram_logprob: np.ndarray
+    capitalised: np.ndarray
+    """Per id, the share of its mid-sentence uses written with a capital (float16)."""
     ids: dict[str, int] = field(init=False, repr=False)
     _index: dict[str, HashIndex] = field(init=False, repr=False)
 
@@ -104,4 +106,5 @@ _ARRAYS = (
     "context_backoff",
     "trigram_keys",
     "trigram_logprob",
+    "capitalised",
 )

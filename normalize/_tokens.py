@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INPUT_TOKEN_RE", "NUMBER", "SENTENCE_END", "SENTENCE_START", "TOKEN_RE", "UNKNOWN", "lm_key"]
+__all__ = ["INPUT_TOKEN_RE", "NUMBER", "SENTENCE_END", "SENTENCE_START", "TOKEN_RE", "UNKNOWN", "letter_case", "lm_key"]
 
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,/]\d+)*|\S")
 INPUT_TOKEN_RE = re.compile(r"(?=[^\W_]*[^\W\d_])(?=[^\W_]*\d)[^\W_]+|" + TOKEN_RE.pattern)
@@ -22,7 +22,18 @@ SPECIALS = (UNKNOWN, SENTENCE_START, SENTENCE_END, NUMBER)
 
 
 def lm_key(token: str) -> str:
-    """The model's view of one token; ``token`` is already lower-cased, NFC and old-style."""
+    """The model's view of one token (NFC, old tone style): lower-cased, numbers as ``<num>``."""
     if token[0].isdigit():
         return NUMBER
-    return token
+    return token.lower()
+
+
+def letter_case(token: str) -> int:
+    """1 for a capitalised word, 0 for a lower-case one, -1 for anything whose case says nothing.
+
+    Punctuation, numbers and all-capital words (headings, acronyms) say nothing
+    about whether a word is a name.
+    """
+    if not token[0].isalpha() or (token.isupper() and len(token) > 1):
+        return -1
+    return 1 if token[0].isupper() else 0

@@ -16,25 +16,32 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from congvan.errors import MissingDependencyError
 from normalize._candidates import Candidate, Inventory, MarkChannel, match_case
+from normalize._confusions import Confusion
+from normalize._confusions import load as load_confusions
 from normalize._decode import decode
 from normalize._ngram import NgramModel
-from normalize._tokens import INPUT_TOKEN_RE
+from normalize._tokens import INPUT_TOKEN_RE, letter_case
 
-__all__ = ["MODEL_PATH", "Edit", "Restorer", "default_restorer"]
+__all__ = ["CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "default_restorer"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "syllables.npz"
+CONFUSIONS_PATH = MODEL_PATH.with_name("ocr_confusions.json")
 
 _SENTENCE_END = frozenset(".?!;:")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 USUAL_BARE_SHARE = 0.22
 """Share of syllables written without any mark in ordinary accented Vietnamese."""
+TYPED_BARE = 0.9
+"""Beyond this share of dropped marks the text was typed without accents, not misread by OCR."""
+USUAL_UNKNOWN_SHARE = 0.03
+"""Share of words outside the vocabulary in clean text: names, foreign words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +55,18 @@ class Edit:
 
 
 class Restorer:
-    def __init__(self, model: NgramModel, *, beam: int = 8) -> None:
+    def __init__(self, model: NgramModel, confusions: tuple[Confusion, ...] = (), *, beam: int = 8) -> None:
         self.model = model
-        self.inventory = Inventory(model)
+        self.inventory = Inventory(model, confusions)
         self.beam = beam
 
     def edits(self, texts: Sequence[str]) -> list[list[Edit]]:
         """The edits each text needs; all texts decoded together (faster than one by one)."""
         sentences, owners = [], []
         for index, text in enumerate(texts):
-            channel = channel_for(text)
+            channel = self.channel_for(text)
             for tokens in _sentences(text):
-                sentences.append([self.inventory.candidates(t.group(), channel) for t in tokens])
+                sentences.append(self._lattice(tokens, channel))
                 owners.append((index, tokens))
         found: list[list[Edit]] = [[] for _ in texts]
         for (index, tokens), lattice, (chosen, confidences) in zip(
@@ -67,6 +74,44 @@ class Restorer:
         ):
             found[index].extend(_edits(tokens, lattice, chosen, confidences))
         return found
+
+    def channel_for(self, text: str) -> MarkChannel:
+        """How this text was spoilt, judged from the text itself.
+
+        Marks: the share of bare words beyond what accented Vietnamese has.
+        Misreadings: the share of words no toned form of which is known; text
+        typed without accents has almost none (names), OCR garble has many.
+        """
+        words = _WORD.findall(text)
+        if not words:
+            return MarkChannel()
+        bare = sum(word.isascii() for word in words) / len(words)
+        dropped = min(max((bare - USUAL_BARE_SHARE) / (1 - USUAL_BARE_SHARE), 0.01), 0.99)
+        if dropped > TYPED_BARE:
+            return MarkChannel(drop=math.log(dropped), edit=math.log(0.001))  # typed without accents: no misreadings
+        unknown = sum(not self.inventory.knows(word) for word in words) / len(words)
+        misread = min(max(4 * (unknown - USUAL_UNKNOWN_SHARE), 0.001), 0.3)
+        return MarkChannel(drop=math.log(dropped), edit=math.log(misread))
+
+    def _lattice(self, tokens: list[re.Match[str]], channel: MarkChannel) -> list[list[Candidate]]:
+        lattice, after_word = [], False
+        for token in tokens:
+            candidates = self.inventory.candidates(token.group(), channel)
+            case = letter_case(token.group())
+            if after_word and case >= 0 and len(candidates) > 1:
+                candidates = self._weigh_case(candidates, capitalised=case == 1)
+            lattice.append(candidates)
+            after_word = case >= 0
+        return lattice
+
+    def _weigh_case(self, candidates: list[Candidate], *, capitalised: bool) -> list[Candidate]:
+        """Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom`` rather than ``tôm``."""
+        weighed = []
+        for candidate in candidates:
+            share = float(self.model.capitalised[candidate.id]) if candidate.id else 0.5
+            likelihood = share if capitalised else 1.0 - share
+            weighed.append(replace(candidate, channel=candidate.channel + math.log(max(likelihood, 1e-4))))
+        return weighed
 
     def restore(self, text: str) -> str:
         return apply(text, self.edits([text])[0])
@@ -80,16 +125,6 @@ def apply(text: str, edits: Sequence[Edit]) -> str:
         position = edit.end
     out.append(text[position:])
     return "".join(out)
-
-
-def channel_for(text: str) -> MarkChannel:
-    """How this text treats diacritics, judged from the share of bare words it has."""
-    words = _WORD.findall(text)
-    if not words:
-        return MarkChannel()
-    bare = sum(word.isascii() for word in words) / len(words)
-    dropped = min(max((bare - USUAL_BARE_SHARE) / (1 - USUAL_BARE_SHARE), 0.01), 0.99)
-    return MarkChannel(drop=math.log(dropped), edit=math.log(max(0.01, dropped / 4)))
 
 
 def _sentences(text: str) -> list[list[re.Match[str]]]:
@@ -130,4 +165,4 @@ def default_restorer() -> Restorer:
     """The restorer over the committed model, loaded on first use."""
     if not MODEL_PATH.exists():
         raise MissingDependencyError(f"The language model {MODEL_PATH} is missing: run 'make model' to build it")
-    return Restorer(NgramModel.load(MODEL_PATH))
+    return Restorer(NgramModel.load(MODEL_PATH), load_confusions(CONFUSIONS_PATH))

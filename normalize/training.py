@@ -23,12 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
+from normalize._confusions import learn as learn_confusions
+from normalize._confusions import save as save_confusions
 from normalize._ngram import NgramModel
-from normalize._tokens import SENTENCE_END, SENTENCE_START, SPECIALS, TOKEN_RE, lm_key
+from normalize._tokens import NUMBER, SENTENCE_END, SENTENCE_START, SPECIALS, TOKEN_RE, letter_case, lm_key
 from normalize._tone import to_old_tone_style
 from normalize.corpus import documents
 
-__all__ = ["TrainingReport", "paragraph_keys", "train"]
+__all__ = ["TrainingReport", "learn_confusions", "paragraph_keys", "save_confusions", "train"]
 
 _START, _END = SPECIALS.index(SENTENCE_START), SPECIALS.index(SENTENCE_END)
 _SPACES = re.compile(r"\s+")
@@ -45,9 +47,14 @@ class TrainingReport:
 
 
 def paragraph_keys(paragraph: str) -> list[str]:
-    """The model tokens of one paragraph (lower-cased, old tone style, numbers as ``<num>``)."""
-    text = to_old_tone_style(_SPACES.sub(" ", paragraph).lower())
-    return [lm_key(token) for token in TOKEN_RE.findall(text)]
+    """The tokens of one paragraph in the old tone style, numbers as ``<num>``, letter case kept.
+
+    The model itself is lower-case (``lm_key``); the case is kept long enough to
+    learn how often each word is capitalised mid-sentence, which tells names
+    (``Minh``, ``Mặt Trăng``) from common words (``mình``, ``mất``).
+    """
+    text = to_old_tone_style(_SPACES.sub(" ", paragraph))
+    return [NUMBER if token[0].isdigit() else token for token in TOKEN_RE.findall(text)]
 
 
 def train(
@@ -59,9 +66,9 @@ def train(
     ]
     vocabulary = _vocabulary(paragraphs, min_vocabulary_count)
     width = 1 << max(len(vocabulary) - 1, 1).bit_length()
-    sequence = _id_sequence(paragraphs, {token: i for i, token in enumerate(vocabulary)})
+    sequence, capital = _id_sequence(paragraphs, {token: i for i, token in enumerate(vocabulary)})
     del paragraphs
-    model = _estimate(sequence, vocabulary, width, min_counts)
+    model = _estimate(sequence, vocabulary, width, min_counts, _capitalised(sequence, capital, width))
     tokens = int(np.count_nonzero(sequence > _END))
     return model, TrainingReport(tokens, len(vocabulary), len(model.bigram_keys), len(model.trigram_keys))
 
@@ -73,19 +80,32 @@ def _accented(paragraph: str) -> bool:
 
 
 def _vocabulary(paragraphs: list[list[str]], min_count: int) -> tuple[str, ...]:
-    counts = Counter(token for paragraph in paragraphs for token in paragraph)
+    counts = Counter(lm_key(token) for paragraph in paragraphs for token in paragraph)
     kept = sorted((t for t, n in counts.items() if n >= min_count and t not in SPECIALS), key=lambda t: -counts[t])
     return (*SPECIALS, *kept)
 
 
-def _id_sequence(paragraphs: Iterable[list[str]], ids: dict[str, int]) -> np.ndarray:
-    pieces = []
+def _id_sequence(paragraphs: Iterable[list[str]], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """All paragraphs as one id array (``<s> <s> … </s>`` each), and per id: 1 capitalised, 0 lower, -1 neither."""
+    sequence, capital = [], []
     for paragraph in paragraphs:
-        pieces.append([_START, _START, *(ids.get(token, 0) for token in paragraph), _END])
-    return np.fromiter((i for piece in pieces for i in piece), dtype=np.int64)
+        sequence.extend((_START, _START, *(ids.get(lm_key(token), 0) for token in paragraph), _END))
+        capital.extend((-1, -1, *(letter_case(token) for token in paragraph), -1))
+    return np.array(sequence, dtype=np.int64), np.array(capital, dtype=np.int8)
 
 
-def _estimate(sequence: np.ndarray, vocabulary: tuple[str, ...], width: int, min_counts: tuple[int, int]) -> NgramModel:
+def _capitalised(sequence: np.ndarray, capital: np.ndarray, width: int) -> np.ndarray:
+    """Per id, how often it is capitalised mid-sentence (right after another word), smoothed."""
+    previous = np.concatenate(([-1], capital[:-1]))
+    mid = (capital >= 0) & (previous >= 0)
+    total = np.bincount(sequence[mid], minlength=width)
+    upper = np.bincount(sequence[mid & (capital == 1)], minlength=width)
+    return ((upper + 0.5) / (total + 1.0)).astype(np.float16)
+
+
+def _estimate(
+    sequence: np.ndarray, vocabulary: tuple[str, ...], width: int, min_counts: tuple[int, int], capitalised: np.ndarray
+) -> NgramModel:
     a, b, c = sequence[:-2], sequence[1:-1], sequence[2:]
     inside = (c != _START) & (a != _END) & (b != _END)
     keys3, counts3 = np.unique(((a * width + b) * width + c)[inside], return_counts=True)
@@ -118,6 +138,7 @@ def _estimate(sequence: np.ndarray, vocabulary: tuple[str, ...], width: int, min
         context_backoff=context_bow[keepc].astype(np.float16),
         trigram_keys=keys3[keep3],
         trigram_logprob=np.log(trigram_lp[keep3]).astype(np.float16),
+        capitalised=capitalised,
     )
 
 

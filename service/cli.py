@@ -66,6 +66,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train-lm", help="train the syllable language model from the corpus (make model)")
     p.add_argument("--corpus", type=Path, metavar="DIR", help="corpus folder (default: ../shared/corpus)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.npz", help="default: the model congvan loads")
+    p.add_argument("--ocr-pairs", type=Path, metavar="PAIRS.jsonl", help="also learn OCR confusions (bench.ocr_pairs)")
     p.set_defaults(handler=commands.train_lm)
 
     p = sub.add_parser("extract", help="extract the fields of a dispatch from text (no database)")

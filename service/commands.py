@@ -23,8 +23,8 @@ import ocr
 import registry
 from congvan.errors import CongvanError, InvalidRequestError, UnsupportedFileError
 from normalize.corpus import default_corpus_dir
-from normalize.restore import MODEL_PATH
-from normalize.training import train
+from normalize.restore import CONFUSIONS_PATH, MODEL_PATH
+from normalize.training import learn_confusions, save_confusions, train
 from ocr.searchable import write_searchable_pdf
 from service import pipeline
 from service.cli import print_json
@@ -229,7 +229,21 @@ def train_lm(args: argparse.Namespace) -> int:
         f"{report.bigrams:,} bigrams, {report.trigrams:,} trigrams, {output.stat().st_size / 1e6:.1f} MB, "
         f"{time.perf_counter() - started:.0f} s"
     )
+    if args.ocr_pairs:
+        confusions = learn_confusions(_ocr_pairs(args.ocr_pairs))
+        about = (
+            f"Learned by 'congvan train-lm --ocr-pairs {args.ocr_pairs}' (make model) from training-side corpus"
+            " letters rendered and read by tesseract -l eng and -l vie (bench/ocr_pairs.py)."
+        )
+        save_confusions(confusions, output.with_name(CONFUSIONS_PATH.name), about=about)
+        print(f"{output.with_name(CONFUSIONS_PATH.name)}: {len(confusions)} OCR confusions")
     return 0
+
+
+def _ocr_pairs(path: Path) -> list[tuple[str, str]]:
+    """(true text, OCR) from the JSON lines ``bench.ocr_pairs`` writes."""
+    with path.open(encoding="utf-8") as f:
+        return [(record["gold"], record["ocr"]) for record in map(json.loads, f)]
 
 
 def extract_(args: argparse.Namespace) -> int:

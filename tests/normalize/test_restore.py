@@ -9,7 +9,7 @@ import pytest
 from bench.metrics import syllable_accuracy
 from bench.restore import strip_diacritics
 from normalize import repair_text, to_old_tone_style
-from normalize.restore import MarkChannel, channel_for, default_restorer
+from normalize.restore import MarkChannel, default_restorer
 from samples.render import letter_text, load_letter
 
 LETTERS = sorted((Path(__file__).parents[2] / "samples" / "letters").glob("*.json"))
@@ -31,7 +31,7 @@ def test_a_mark_the_input_shows_outweighs_a_bare_one() -> None:
 
 
 def test_in_text_typed_without_marks_a_bare_word_says_nothing_of_its_tone() -> None:
-    channel = channel_for("Uy ban nhan dan tinh de nghi cac so thuc hien ke hoach")
+    channel = default_restorer().channel_for("Uy ban nhan dan tinh de nghi cac so thuc hien ke hoach")
     assert channel.score("tiep", "tiếp") == pytest.approx(channel.score("tiep", "tiệp"))
 
 
@@ -82,7 +82,11 @@ def test_eng_ocr_garble_is_read_back() -> None:
 
 
 def test_the_channel_is_judged_from_the_text() -> None:
-    assert channel_for("Ủy ban nhân dân tỉnh đề nghị các cấp").drop < channel_for("Uy ban nhan dan tinh").drop
+    channel_for = default_restorer().channel_for
+    accented, bare = channel_for("Ủy ban nhân dân tỉnh đề nghị các cấp"), channel_for("Uy ban nhan dan tinh de nghi")
+    garbled = channel_for("Kinh giri: LDLD céc huyén, tiép tuc thuc hién 1a churc ndam")
+    assert accented.drop < bare.drop
+    assert bare.edit < garbled.edit
 
 
 @pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)

@@ -31,8 +31,12 @@ def model(tmp_path_factory: pytest.TempPathFactory) -> NgramModel:
     return trained
 
 
-def test_paragraph_keys_lower_case_old_style_and_numbers_as_a_class() -> None:
-    assert paragraph_keys("Hoà Bình, ngày 12/5") == ["hòa", "bình", ",", "ngày", "<num>"]
+def test_paragraph_keys_old_style_numbers_as_a_class_case_kept() -> None:
+    assert paragraph_keys("Hoà Bình, ngày 12/5") == ["Hòa", "Bình", ",", "ngày", "<num>"]
+
+
+def test_the_model_learns_which_words_are_capitalised_mid_sentence(model: NgramModel) -> None:
+    assert model.capitalised[model.id_of("lao")] > 0.5 > model.capitalised[model.id_of("nhân")]
 
 
 def test_probabilities_after_a_seen_context_sum_to_one(model: NgramModel) -> None:
