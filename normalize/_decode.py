@@ -31,9 +31,18 @@ Lattice = Sequence[Sequence[Candidate]]
 """The candidates of each position of one sentence."""
 
 
-def decode(model: NgramModel, sentences: Sequence[Lattice], beam: int = 8) -> list[tuple[list[int], list[float]]]:
-    """For each sentence: the chosen candidate's index at each position, and its confidence (0–1)."""
+def decode(
+    model: NgramModel, sentences: Sequence[Lattice], beam: int = 8, cases: Sequence[Sequence[int]] | None = None
+) -> list[tuple[list[int], list[float]]]:
+    """For each sentence: the chosen candidate's index at each position, and its confidence (0–1).
+
+    ``cases`` gives, per position, 1 for a word capitalised mid-sentence, 0 for one
+    in lower case, -1 where case says nothing; candidates are weighed by how often
+    the model saw them capitalised.
+    """
     table = _Table(sentences)
+    if cases is not None:
+        table.channel += _case_weights(model, table, cases)
     finals = _search(model, table, beam)
     chosen = [_trace(table, finals, g) if lattice else [] for g, lattice in enumerate(sentences)]
     confidences = _confidences(model, table, chosen)
@@ -55,6 +64,14 @@ class _Table:
         self.channel = np.array([c.channel for c in flat], dtype=np.float64)
         self.steps: list[tuple[np.ndarray, np.ndarray]] = []
         """Per step: for each new hypothesis, its parent's index in the previous step and its candidate."""
+
+
+def _case_weights(model: NgramModel, table: _Table, cases: Sequence[Sequence[int]]) -> np.ndarray:
+    flags = np.array([c for sentence in cases for c in sentence], dtype=np.int8)
+    flag = np.repeat(flags, table.count[table.count > 0])
+    share = np.where(table.ids == 0, 0.5, model.capitalised[table.ids].astype(np.float64))
+    likelihood = np.where(flag == 1, share, 1.0 - share)
+    return np.where(flag >= 0, np.log(np.maximum(likelihood, 1e-4)), 0.0)
 
 
 def _search(model: NgramModel, table: _Table, beam: int) -> dict[int, tuple[int, int]]:

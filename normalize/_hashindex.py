@@ -5,8 +5,8 @@ array of millions of keys costs about twenty cache misses a key; linear
 probing in a half-empty table costs one or two. numpy has no hash table, and a
 Python dict of millions of entries takes seconds to build and hundreds of MB,
 so this one is built with array operations when the model loads. The few keys
-still unresolved after a couple of probes (long clusters) are settled by
-binary search in the sorted keys, so a lookup costs a fixed handful of array
+still unresolved after a few probes (long clusters) are settled by
+binary search in the sorted keys, so a lookup costs a bounded number of array
 operations however unlucky the clustering.
 """
 
@@ -18,7 +18,7 @@ __all__ = ["HashIndex"]
 
 _EMPTY = -1
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
-_PROBES = 2
+_PROBES = 8
 
 
 class HashIndex:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +33,7 @@ __all__ = ["CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "default_restore
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "syllables.npz"
 CONFUSIONS_PATH = MODEL_PATH.with_name("ocr_confusions.json")
 
-_SENTENCE_END = frozenset(".?!;:")
+_SENTENCE_END = frozenset(".?!;")  # not ":", which "Số: 12/KH" and "Kính gửi:" run on through
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 USUAL_BARE_SHARE = 0.22
@@ -62,15 +62,17 @@ class Restorer:
 
     def edits(self, texts: Sequence[str]) -> list[list[Edit]]:
         """The edits each text needs; all texts decoded together (faster than one by one)."""
-        sentences, owners = [], []
+        sentences, cases, owners = [], [], []
         for index, text in enumerate(texts):
             channel = self.channel_for(text)
             for tokens in _sentences(text):
-                sentences.append(self._lattice(tokens, channel))
+                lattice, case = self._lattice(tokens, channel)
+                sentences.append(lattice)
+                cases.append(case)
                 owners.append((index, tokens))
         found: list[list[Edit]] = [[] for _ in texts]
         for (index, tokens), lattice, (chosen, confidences) in zip(
-            owners, sentences, decode(self.model, sentences, self.beam), strict=True
+            owners, sentences, decode(self.model, sentences, self.beam, cases), strict=True
         ):
             found[index].extend(_edits(tokens, lattice, chosen, confidences))
         return found
@@ -93,25 +95,20 @@ class Restorer:
         misread = min(max(4 * (unknown - USUAL_UNKNOWN_SHARE), 0.001), 0.3)
         return MarkChannel(drop=math.log(dropped), edit=math.log(misread))
 
-    def _lattice(self, tokens: list[re.Match[str]], channel: MarkChannel) -> list[list[Candidate]]:
-        lattice, after_word = [], False
-        for token in tokens:
-            candidates = self.inventory.candidates(token.group(), channel)
-            case = letter_case(token.group())
-            if after_word and case >= 0 and len(candidates) > 1:
-                candidates = self._weigh_case(candidates, capitalised=case == 1)
-            lattice.append(candidates)
-            after_word = case >= 0
-        return lattice
+    def _lattice(self, tokens: list[re.Match[str]], channel: MarkChannel) -> tuple[list[list[Candidate]], list[int]]:
+        """Each token's candidates, and its letter case where that is evidence (mid-sentence), else -1.
 
-    def _weigh_case(self, candidates: list[Candidate], *, capitalised: bool) -> list[Candidate]:
-        """Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom`` rather than ``tôm``."""
-        weighed = []
-        for candidate in candidates:
-            share = float(self.model.capitalised[candidate.id]) if candidate.id else 0.5
-            likelihood = share if capitalised else 1.0 - share
-            weighed.append(replace(candidate, channel=candidate.channel + math.log(max(likelihood, 1e-4))))
-        return weighed
+        Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom``
+        rather than ``tôm``; the decoder weighs that with what the model learned
+        of each word's capitalisation.
+        """
+        lattice, cases, after_word = [], [], False
+        for token in tokens:
+            lattice.append(self.inventory.candidates(token.group(), channel))
+            case = letter_case(token.group())
+            cases.append(case if after_word else -1)
+            after_word = case >= 0
+        return lattice, cases
 
     def restore(self, text: str) -> str:
         return apply(text, self.edits([text])[0])
