@@ -100,3 +100,11 @@ def test_changes_carry_the_restorer_confidence() -> None:
     change = repaired.changes[0]
     assert (change.before, change.after, change.reason) == ("Cong", "Công", "restore")
     assert 0.5 < change.confidence <= 1.0
+
+
+
+def test_text_typed_in_a_legacy_font_encoding_becomes_unicode() -> None:
+    vni = "UÛy ban nhaân daân tænh ñeà nghò caùc sôû thöïc hieän keá hoaïch."
+    repaired = repair_text(vni)
+    assert repaired.text == "Ủy ban nhân dân tỉnh đề nghị các sở thực hiện kế hoạch."
+    assert all(change.reason.startswith("legacy_vni") for change in repaired.changes)

@@ -163,3 +163,42 @@ def test_the_vietnamese_script_model_is_found_and_reads(samples_dir: Path) -> No
     assert {"vie", "Vietnamese"} <= _tesseract.languages()
     document = read(samples_dir / "laichau-960-LDLD-2022.png", OcrOptions(lang="Vietnamese"))
     assert "Lai Châu, ngày 24 tháng 6 năm 2022" in document.text and "Vietnamese" in document.engine
+
+
+_LONG_PDF_READER = """
+import resource, sys
+from pathlib import Path
+from ocr import OcrDocument, OcrOptions, read
+
+class OneLine:
+    name = "one-line"
+    def read_lines(self, image, options):
+        return OcrDocument.from_text("trang").pages[0].lines
+
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+document = read(Path(sys.argv[1]), OcrOptions(dpi=150, workers=2), engine=OneLine())
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(len(document.pages), grown // 1024)
+"""
+
+
+@pytest.mark.slow
+def test_memory_stays_bounded_on_a_300_page_pdf(tmp_path: Path) -> None:
+    """Pages are rasterised one at a time and at most two per worker wait: a 300-page PDF at 150 dpi
+    (2 MB a page in grey) must not grow the process by the 600 MB that holding them all would take."""
+    import subprocess
+    import sys
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "long.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number in range(300):
+        pdf.drawString(72, 760, f"Trang {number + 1}: Kính gửi các sở, ban, ngành.")
+        pdf.showPage()
+    pdf.save()
+    run = subprocess.run([sys.executable, "-c", _LONG_PDF_READER, str(path)], capture_output=True, text=True, check=True)
+    pages, grown_mb = map(int, run.stdout.split())
+    assert pages == 300
+    assert grown_mb < 200
