@@ -6,12 +6,18 @@ row by row, one line holding both. Here such lines are split at the column
 gap, using the word boxes, and each column comes out as a block of its own:
 left first, then right. Full-width lines (the body, a centred heading) end a
 two-column stretch and are left as they are.
+
+A long issuer name can run right up to the national title, leaving no gap, and
+Tesseract may even read the two as one word (``BÌNHCỘNG HÒA XÃ HỘI…``). The
+national title is fixed text in every Decree 30 letter, so such a word is split
+again and the right column starts at ``CỘNG HÒA`` whatever the gap.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from congvan.types import BBox
 from ocr.types import OcrLine, OcrWord
 
 __all__ = ["reorder_columns"]
@@ -20,6 +26,8 @@ _LEFT_END = 0.56
 """A left-column segment ends before this share of the page width…"""
 _RIGHT_START = 0.38
 """…and a right-column segment starts after this one."""
+_TITLE_START, _TITLE_NEXT = "CỘNG", ("HÒA", "HOÀ")
+"""The national title's first two words: ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +89,48 @@ def _segments(line: OcrLine, width: int) -> list[_Segment]:
     """
     heights = sorted(w.bbox.bottom - w.bbox.top for w in line.words)  # type: ignore[union-attr]
     threshold = max(2.0 * heights[len(heights) // 2], 0.03 * width)
-    segments: list[list[OcrWord]] = [[line.words[0]]]
-    for previous, word in zip(line.words, line.words[1:], strict=False):
+    words = _split_title(line.words)
+    segments: list[list[OcrWord]] = [[words[0]]]
+    for index in range(1, len(words)):
+        previous, word = words[index - 1], words[index]
         gap = word.bbox.left - previous.bbox.right  # type: ignore[union-attr]
-        if gap > threshold:
+        if gap > threshold or _starts_title(words, index):
             segments.append([])
         segments[-1].append(word)
     return [_Segment(tuple(s), s[0].bbox.left, s[-1].bbox.right) for s in segments]  # type: ignore[union-attr]
+
+
+def _starts_title(words: tuple[OcrWord, ...], index: int) -> bool:
+    """The national title starts here: a column starts here even where no gap shows (a long
+    issuer name can run right up to it)."""
+    following = words[index + 1].text if index + 1 < len(words) else ""
+    return words[index].text == _TITLE_START and following.startswith(_TITLE_NEXT)
+
+
+def _split_title(words: tuple[OcrWord, ...]) -> tuple[OcrWord, ...]:
+    """``BÌNHCỘNG`` before ``HÒA`` becomes ``BÌNH`` and ``CỘNG``, each with its share of the box.
+
+    ``CỘNG`` is given the width its four letters take in ``HÒA`` (three letters)
+    and ends one letter before it; the issuer's word keeps the rest, up to its
+    own letters' width, so that the column gap between them shows again.
+    """
+    out = list(words)
+    for index in range(len(words) - 1, 0, -1):
+        word, following = words[index - 1], words[index]
+        if not (word.text.endswith(_TITLE_START) and len(word.text) > len(_TITLE_START)):
+            continue
+        if not following.text.startswith(_TITLE_NEXT) or word.bbox is None or following.bbox is None:
+            continue
+        letter = max((following.bbox.right - following.bbox.left) // 3, 1)
+        title_left = max(following.bbox.left - 5 * letter, word.bbox.left)
+        head = word.text[: -len(_TITLE_START)]
+        head_right = min(word.bbox.left + len(head) * letter, title_left)
+        box = word.bbox
+        out[index - 1 : index] = [
+            replace(word, text=head, bbox=BBox(box.left, box.top, head_right, box.bottom)),
+            replace(word, text=_TITLE_START, bbox=BBox(title_left, box.top, following.bbox.left - letter, box.bottom)),
+        ]
+    return tuple(out)
 
 
 def _sides(segments: list[_Segment], width: int) -> tuple[tuple[OcrWord, ...], tuple[OcrWord, ...]] | None:

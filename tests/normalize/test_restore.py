@@ -102,7 +102,6 @@ def test_changes_carry_the_restorer_confidence() -> None:
     assert 0.5 < change.confidence <= 1.0
 
 
-
 def test_text_typed_in_a_legacy_font_encoding_becomes_unicode() -> None:
     vni = "UÛy ban nhaân daân tænh ñeà nghò caùc sôû thöïc hieän keá hoaïch."
     repaired = repair_text(vni)

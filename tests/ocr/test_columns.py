@@ -68,3 +68,25 @@ def test_one_split_row_is_not_enough_to_call_it_columns() -> None:
 def test_text_without_boxes_is_unchanged() -> None:
     lines = OcrDocument.from_text("Số: 1/UBND   Hà Nội, ngày 1/1/2024").pages[0].lines
     assert reorder_columns(lines, WIDTH) == lines
+
+
+def test_a_long_issuer_run_into_the_national_title_is_split_where_the_title_starts() -> None:
+    header = OcrLine(
+        (
+            OcrWord("ỦY", BBox(355, 100, 419, 145), 0.95),
+            OcrWord("BAN", BBox(432, 100, 526, 145), 0.95),
+            OcrWord("TỈNH", BBox(794, 100, 909, 145), 0.95),
+            OcrWord("NINH", BBox(921, 100, 1039, 145), 0.95),
+            OcrWord("BÌNHCỘNG", BBox(1051, 100, 1320, 145), 0.95),  # one word: no gap between the columns
+            OcrWord("HÒA", BBox(1335, 100, 1452, 145), 0.95),
+            OcrWord("XÃ", BBox(1470, 100, 1530, 145), 0.95),
+        )
+    )
+    lines = (
+        header,
+        _line(160, (1300, "Độc lập - Tự do")),
+        _line(240, (300, "Số: 12/UBND"), (1300, "Ninh Bình, ngày 2/1/2024")),
+    )
+    assert _text(reorder_columns(lines, WIDTH)) == (
+        "ỦY BAN TỈNH NINH BÌNH\nSố: 12/UBND\n\nCỘNG HÒA XÃ\nĐộc lập - Tự do\nNinh Bình, ngày 2/1/2024"
+    )

@@ -198,7 +198,9 @@ def test_memory_stays_bounded_on_a_300_page_pdf(tmp_path: Path) -> None:
         pdf.drawString(72, 760, f"Trang {number + 1}: Kính gửi các sở, ban, ngành.")
         pdf.showPage()
     pdf.save()
-    run = subprocess.run([sys.executable, "-c", _LONG_PDF_READER, str(path)], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", _LONG_PDF_READER, str(path)], capture_output=True, text=True, check=True
+    )
     pages, grown_mb = map(int, run.stdout.split())
     assert pages == 300
     assert grown_mb < 200
