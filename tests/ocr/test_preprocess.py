@@ -39,14 +39,15 @@ def test_flattening_keeps_the_ink(laichau_page: np.ndarray) -> None:
     assert np.mean(flat[ink] < 128) > 0.95
 
 
-def test_oversized_photos_are_scaled_down_and_300_dpi_scans_kept() -> None:
+def test_pages_are_brought_down_to_the_working_resolution_and_never_enlarged() -> None:
     photo = np.full((6000, 4500), 255, np.uint8)
-    scaled, dpi = _preprocess.normalise_scale(photo, None)
-    assert max(scaled.shape) == 4200 and dpi is None
-    scan = np.full((3508, 2480), 255, np.uint8)
-    assert _preprocess.normalise_scale(scan, 300)[0] is scan
-    high, dpi = _preprocess.normalise_scale(np.full((7016, 4960), 255, np.uint8), 600)
-    assert dpi == 300 and high.shape == (3508, 2480)
+    scaled, dpi = _preprocess.normalise_scale(photo, None)  # taken for A4: 513 dpi
+    assert abs(max(scaled.shape) - 11.69 * _preprocess.WORK_DPI) < 3 and dpi is None
+    scan, dpi = _preprocess.normalise_scale(np.full((3508, 2480), 255, np.uint8), 300)
+    assert dpi == _preprocess.WORK_DPI and abs(scan.shape[0] - 3508 * _preprocess.WORK_DPI / 300) < 2
+    low = np.full((1754, 1240), 255, np.uint8)
+    assert _preprocess.normalise_scale(low, 150)[0] is low
+    assert _preprocess.normalise_scale(low, None)[0] is low
 
 
 @pytest.mark.parametrize("quarter_turns", [0, 1, 2, 3])
