@@ -1,6 +1,6 @@
 """OCR accuracy and speed on the degraded set, raw Tesseract against congvan, in one run.
 
-    python -m bench.ocr [--set bench/out/ocr_set] [--lang vie]
+    python -m bench.ocr [--set bench/out/ocr_set] [--lang vie] [--psm 3] [--out bench/out/ocr.json]
 
 Build the set first with ``python -m bench.ocr_set``. For each page: syllable
 accuracy (``bench.metrics``) and seconds, for plain ``tesseract IMAGE - -l vie``
@@ -23,9 +23,10 @@ from bench.metrics import syllable_accuracy, syllables
 from normalize import nfc
 
 
-def raw_tesseract(path: Path, lang: str) -> str:
+def raw_tesseract(path: Path, lang: str, psm: int = 3) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    run = subprocess.run(["tesseract", str(path), "-", "-l", lang], capture_output=True, text=True, env=env)
+    command = ["tesseract", str(path), "-", "-l", lang, "--psm", str(psm)]
+    run = subprocess.run(command, capture_output=True, text=True, env=env)
     return run.stdout
 
 
@@ -33,17 +34,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--set", type=Path, default=Path("bench/out/ocr_set"))
     parser.add_argument("--lang", default="vie")
+    parser.add_argument("--psm", type=int, default=3, help="Tesseract page segmentation mode, for both")
+    parser.add_argument("--out", type=Path, default=Path("bench/out/ocr.json"))
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (a quick look)")
     args = parser.parse_args()
     manifest = json.loads((args.set / "manifest.json").read_text(encoding="utf-8"))
     if args.limit:
         manifest = manifest[: args.limit]
-    options = ocr.OcrOptions(lang=args.lang, workers=1)
+    options = ocr.OcrOptions(lang=args.lang, psm=args.psm, workers=1)
     rows = []
     for page in manifest:
         path = args.set / page["image"]
         start = time.perf_counter()
-        raw = raw_tesseract(path, args.lang)
+        raw = raw_tesseract(path, args.lang, args.psm)
         raw_seconds = time.perf_counter() - start
         start = time.perf_counter()
         ours = ocr.read(path, options)
@@ -62,9 +65,8 @@ def main() -> None:
         )
         print(f"{page['image']:28} raw {rows[-1]['raw']:7.2%}  congvan {rows[-1]['ours']:7.2%}", flush=True)
     report(rows, args.lang)
-    out = Path("bench/out")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "ocr.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
 def report(rows: list[dict], lang: str) -> None:
