@@ -28,7 +28,6 @@ __all__ = ["Candidate", "Inventory", "MarkChannel", "match_case"]
 
 _SHAPES = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn
 _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
-CACHE_SIZE = 100_000
 NEAR_MISSES = 6
 CLEAN_TEXT_EDIT = math.log(0.01)
 """In text this clean, a word outside the vocabulary is a name, not a misreading."""
@@ -103,24 +102,21 @@ class Inventory:
                 forms[fold(token)].append(i)
         self._forms = dict(forms)
         self._skeletons = list(self._forms)
-        self._cache: dict[tuple[str, MarkChannel], list[Candidate]] = {}
 
     def knows(self, word: str) -> bool:
         """Whether some toned form of ``word`` is in the vocabulary."""
         return fold(word) in self._forms
 
-    def forms(self, word: str) -> list[str]:
-        """Every vocabulary form sharing ``word``'s skeleton."""
-        return [self.model.vocabulary[i] for i in self._forms.get(fold(word), ())]
+    def candidates(self, token: str, channel: MarkChannel, cache: dict[str, list[Candidate]]) -> list[Candidate]:
+        """Candidates for one input token (any case, any tone style).
 
-    def candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
-        """Candidates for one input token (any case, any tone style)."""
-        key = (token, channel)
-        if key not in self._cache:
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.clear()
-            self._cache[key] = self._candidates(token, channel)
-        return self._cache[key]
+        ``cache`` belongs to one text (one channel): a text repeats its words, and a
+        cache per call is neither shared between threads nor kept between texts.
+        """
+        found = cache.get(token)
+        if found is None:
+            found = cache[token] = self._candidates(token, channel)
+        return found
 
     def _candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
         if not any(ch.isalpha() for ch in token):

@@ -40,6 +40,8 @@ def decode(
     in lower case, -1 where case says nothing; candidates are weighed by how often
     the model saw them capitalised.
     """
+    if not any(sentences):
+        return [([], []) for _ in sentences]
     table = _Table(sentences)
     if cases is not None:
         table.channel += _case_weights(model, table, cases)

@@ -8,10 +8,11 @@ every kept n-gram, and a backoff weight for every kept context. So
                    = bow3(a b) + log P(c | b)            otherwise
     log P(c | b)   = lp2(b c)   or   bow2(b) + lp1(c)
 
-N-grams are packed into one integer key (``(a * V + b) * V + c``) and looked
-up with ``np.searchsorted``, a whole beam of them per call: a Python dict of
-millions of entries would take seconds to load and hundreds of MB, these arrays
-load in a fraction of a second and take a few tens of MB.
+N-grams are packed into one integer key (``(a * V + b) * V + c``), stored as
+sorted arrays and looked up through a hash table built at load
+(``_hashindex``), a whole beam of them per call: a Python dict of millions of
+entries would take seconds to load and hundreds of MB, these arrays load in
+under a second and take a few tens of MB.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ SPECIALS = (UNKNOWN, SENTENCE_START, SENTENCE_END, NUMBER)
 
 
 def lm_key(token: str) -> str:
-    """The model's view of one token (NFC, old tone style): lower-cased, numbers as ``<num>``."""
+    """The model's view of one token: lower-cased, numbers as ``<num>``. Expects NFC, old tone style."""
     if token[0].isdigit():
         return NUMBER
     return token.lower()

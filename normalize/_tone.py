@@ -20,7 +20,11 @@ _TONE_RE = re.compile(f"[{_TONES}]")
 
 # New-style spellings whose tone moves to the first vowel in the old style:
 # oà→òa, oé→óe, uỳ→ùy, when the diphthong ends the syllable (``hoàn`` stays).
-_OLD_STYLE_RE = re.compile(r"(?i)(?<![^\W\d_])([^\W\d_]*?)(o|u)([aeyAEY])([" + _TONES + r"])(?![^\W\d_])")
+# The diphthong must end the syllable: no letter after it, and no shape mark either
+# (``hoặc`` is o + ă, whose breve follows the dot below in NFD: not ``oa``).
+_OLD_STYLE_RE = re.compile(
+    r"(?i)(?<![^\W\d_])([^\W\d_]*?)(o|u)([aeyAEY])([" + _TONES + r"])(?![^\W\d_]|[\u0302\u0306\u031b])"
+)
 
 
 def nfc(text: str) -> str:

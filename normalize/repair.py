@@ -1,8 +1,7 @@
 """``normalize.repair``: OCR or typed text in, clean Vietnamese text out, with every change listed.
 
-The repair works token by token (runs of non-space characters), so each change
-has a span in the repaired text and in the source, and offsets map back to the
-scan. Steps, in order:
+Each change has a span in the repaired text and in the source, and offsets
+map back to the scan. Steps, in order:
 
 1. Legacy encodings: text typed in TCVN3 (ABC) or VNI fonts becomes Unicode.
 2. Unicode: NFC, and look-alike characters that OCR and old fonts produce.
@@ -12,8 +11,8 @@ scan. Steps, in order:
    neighbours across line breaks decide it.
 
 Steps 1–3 work token by token (runs of non-space characters) and keep the
-whitespace, so each output token is one source token: every change maps back
-to its span in the source, and through it to the page and box of the scan.
+whitespace; step 4 edits within those tokens, so each output token is still one
+source token and every change maps back to the page and box of the scan.
 """
 
 from __future__ import annotations

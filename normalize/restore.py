@@ -27,8 +27,9 @@ from normalize._confusions import load as load_confusions
 from normalize._decode import decode
 from normalize._ngram import NgramModel
 from normalize._tokens import INPUT_TOKEN_RE, letter_case
+from normalize._tone import nfc
 
-__all__ = ["CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "default_restorer"]
+__all__ = ["CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "apply", "default_restorer"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "syllables.npz"
 CONFUSIONS_PATH = MODEL_PATH.with_name("ocr_confusions.json")
@@ -36,6 +37,7 @@ CONFUSIONS_PATH = MODEL_PATH.with_name("ocr_confusions.json")
 _SENTENCE_END = frozenset(".?!;")  # not ":", which "Số: 12/KH" and "Kính gửi:" run on through
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"@|://|www\.|_|[^\W\d_]\.[^\W\d_]")
 USUAL_BARE_SHARE = 0.22
 """Share of syllables written without any mark in ordinary accented Vietnamese."""
 TYPED_BARE = 0.9
@@ -64,9 +66,9 @@ class Restorer:
         """The edits each text needs; all texts decoded together (faster than one by one)."""
         sentences, cases, owners = [], [], []
         for index, text in enumerate(texts):
-            channel = self.channel_for(text)
+            channel, cache = self.channel_for(text), {}
             for tokens in _sentences(text):
-                lattice, case = self._lattice(tokens, channel)
+                lattice, case = self._lattice(tokens, channel, cache)
                 sentences.append(lattice)
                 cases.append(case)
                 owners.append((index, tokens))
@@ -95,7 +97,9 @@ class Restorer:
         misread = min(max(4 * (unknown - USUAL_UNKNOWN_SHARE), 0.001), 0.3)
         return MarkChannel(drop=math.log(dropped), edit=math.log(misread))
 
-    def _lattice(self, tokens: list[re.Match[str]], channel: MarkChannel) -> tuple[list[list[Candidate]], list[int]]:
+    def _lattice(
+        self, tokens: list[re.Match[str]], channel: MarkChannel, cache: dict[str, list[Candidate]]
+    ) -> tuple[list[list[Candidate]], list[int]]:
         """Each token's candidates, and its letter case where that is evidence (mid-sentence), else -1.
 
         Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom``
@@ -104,13 +108,15 @@ class Restorer:
         """
         lattice, cases, after_word = [], [], False
         for token in tokens:
-            lattice.append(self.inventory.candidates(token.group(), channel))
+            lattice.append(self.inventory.candidates(token.group(), channel, cache))
             case = letter_case(token.group())
             cases.append(case if after_word else -1)
             after_word = case >= 0
         return lattice, cases
 
     def restore(self, text: str) -> str:
+        """``text`` (NFC, as ``repair`` hands it over) restored; NFD input is composed first."""
+        text = nfc(text)
         return apply(text, self.edits([text])[0])
 
 
@@ -149,12 +155,22 @@ def _edits(
     edits = []
     for token, candidates, index, confidence in zip(tokens, lattice, chosen, confidences, strict=True):
         original = token.group()
-        if not any(ch.isalpha() for ch in original):
+        if not any(ch.isalpha() for ch in original) or _in_address(token):
             continue
         after = match_case(candidates[index].text, original)
         if after != original:
             edits.append(Edit(token.start(), token.end(), after, confidence))
     return edits
+
+
+def _in_address(token: re.Match[str]) -> bool:
+    """Whether the token is part of an e-mail address, a web address or a file name: never Vietnamese words."""
+    text, start, end = token.string, token.start(), token.end()
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _ADDRESS.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ def paragraph_keys(paragraph: str) -> list[str]:
     (``Minh``, ``Mặt Trăng``) from common words (``mình``, ``mất``).
     """
     text = to_old_tone_style(_SPACES.sub(" ", paragraph))
-    return [NUMBER if token[0].isdigit() else token for token in TOKEN_RE.findall(text)]
+    return [NUMBER if token[0].isdigit() else token for token in TOKEN_RE.findall(text)]  # case kept: not lm_key
 
 
 def train(
@@ -122,8 +122,8 @@ def _estimate(
     trigram_lp, context_bow = _interpolate(keys3, counts3, width, lower)
 
     bigram_backoff = np.zeros(width, dtype=np.float32)
-    bigram_backoff[context_bow_keys(keys2, width)] = bigram_bow
-    contexts = context_bow_keys(keys3, width)
+    bigram_backoff[_contexts(keys2, width)] = bigram_bow
+    contexts = _contexts(keys3, width)
     context_counts = np.add.reduceat(counts3, _group_starts(keys3 // width))
     keep2, keep3 = seen2 >= min_counts[0], counts3 >= min_counts[1]
     keepc = context_counts >= min_counts[1]
@@ -195,7 +195,7 @@ def _group_starts(contexts: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.diff(contexts, prepend=-1))
 
 
-def context_bow_keys(keys: np.ndarray, width: int) -> np.ndarray:
+def _contexts(keys: np.ndarray, width: int) -> np.ndarray:
     """The distinct contexts (all but the last token) of sorted n-gram keys, in order."""
     contexts = keys // width
     return contexts[_group_starts(contexts)]

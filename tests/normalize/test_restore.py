@@ -20,7 +20,7 @@ def restore(text: str) -> str:
 
 
 def test_candidates_are_every_toned_form_of_the_skeleton() -> None:
-    forms = {c.text for c in default_restorer().inventory.candidates("duoc", MarkChannel())}
+    forms = {c.text for c in default_restorer().inventory.candidates("duoc", MarkChannel(), {})}
     assert {"được", "đuốc", "dược"} <= forms
 
 
@@ -107,3 +107,21 @@ def test_text_typed_in_a_legacy_font_encoding_becomes_unicode() -> None:
     repaired = repair_text(vni)
     assert repaired.text == "Ủy ban nhân dân tỉnh đề nghị các sở thực hiện kế hoạch."
     assert all(change.reason.startswith("legacy_vni") for change in repaired.changes)
+
+
+def test_nothing_to_restore_gives_nothing() -> None:
+    assert restore("") == "" and restore("  \n ") == "  \n "
+    assert default_restorer().edits([]) == []
+
+
+def test_decomposed_input_is_composed_first() -> None:
+    import unicodedata
+
+    assert restore(unicodedata.normalize("NFD", "có dấu được")) == "có dấu được"
+
+
+def test_addresses_and_file_names_are_left_alone_in_noisy_text() -> None:
+    text = "Kinh gui cac don vi, gui ve vanthu@mof.gov.vn hoac www.mof.gov.vn, tep bao_cao.docx"
+    restored = restore(text)
+    assert "vanthu@mof.gov.vn" in restored and "www.mof.gov.vn" in restored and "bao_cao.docx" in restored
+    assert restored.startswith("Kính gửi các đơn vị")

@@ -43,3 +43,7 @@ def test_fold_makes_both_styles_and_no_accents_compare_equal() -> None:
 
 def test_strip_tones_keeps_vowel_shapes() -> None:
     assert strip_tones("Đường thủy") == "Đương thuy"
+
+
+def test_o_before_a_breve_or_circumflex_is_no_diphthong_to_move() -> None:
+    assert to_old_tone_style("hoặc hoằng hoẵng") == "hoặc hoằng hoẵng"
