@@ -29,6 +29,7 @@ __all__ = ["Candidate", "Inventory", "MarkChannel", "match_case"]
 _SHAPES = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn
 _TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 NEAR_MISSES = 6
+LONGEST_SYLLABLE = 7  # nghiêng, nghiệng
 CLEAN_TEXT_EDIT = math.log(0.01)
 """In text this clean, a word outside the vocabulary is a name, not a misreading."""
 RARE = math.log(5e-5)
@@ -148,6 +149,8 @@ class Inventory:
         """Forms whose skeleton is an edit or two away: ``giri``→``gửi``, ``trudc``→``trước``."""
         skeleton = fold(word)
         limit = 1 if len(skeleton) <= 3 else 2
+        if len(skeleton) > LONGEST_SYLLABLE + limit:
+            return []  # no syllable is that long: a run-together line, not a misread word
         found = []
         for near, distance, _ in process.extract(
             skeleton, self._skeletons, scorer=Levenshtein.distance, score_cutoff=limit, limit=NEAR_MISSES
