@@ -4,7 +4,8 @@
 
 Build the set first with ``python -m bench.ocr_set``. For each page: syllable
 accuracy (``bench.metrics``) and seconds, for plain ``tesseract IMAGE - -l vie``
-and for ``ocr.read`` (one worker, so both use one core). Prints pooled and
+and for ``ocr.read`` (one worker, so both use one core), plus the character error
+rate (``bench.metrics.character_error_rate``). Prints pooled and
 per-class tables; writes bench/out/ocr.json.
 """
 
@@ -19,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import ocr
-from bench.metrics import syllable_accuracy, syllables
+from bench.metrics import character_error_rate, syllable_accuracy, syllables
 from normalize import nfc
 
 
@@ -58,6 +59,8 @@ def main() -> None:
                 "syllables": len(syllables(page["gold"])),
                 "raw": syllable_accuracy(page["gold"], nfc(raw), clip=True),
                 "ours": syllable_accuracy(page["gold"], ours.text, clip=True),
+                "raw_cer": character_error_rate(page["gold"], nfc(raw)),
+                "ours_cer": character_error_rate(page["gold"], ours.text),
                 "raw_s": raw_seconds,
                 "ours_s": ours_seconds,
                 "rotation": ours.pages[0].rotation,
@@ -73,15 +76,21 @@ def report(rows: list[dict], lang: str) -> None:
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         groups[row["class"]].append(row)
-    print("\n| class | pages | raw `tesseract -l vie` | congvan | raw pages/min | congvan pages/min |")
-    print("|---|---:|---:|---:|---:|---:|")
+    columns = ["class", "pages", "raw `tesseract -l vie`", "congvan", "raw CER", "congvan CER"]
+    print("\n| " + " | ".join([*columns, "raw pages/min", "congvan pages/min"]) + " |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, group in [*groups.items(), ("**pooled**", rows)]:
         weight = sum(r["syllables"] for r in group)
         raw = sum(r["raw"] * r["syllables"] for r in group) / weight
         ours = sum(r["ours"] * r["syllables"] for r in group) / weight
+        raw_cer = sum(r["raw_cer"] * r["syllables"] for r in group) / weight
+        ours_cer = sum(r["ours_cer"] * r["syllables"] for r in group) / weight
         raw_rate = 60 * len(group) / sum(r["raw_s"] for r in group)
         ours_rate = 60 * len(group) / sum(r["ours_s"] for r in group)
-        print(f"| {name} | {len(group)} | {raw:.2%} | {ours:.2%} | {raw_rate:.1f} | {ours_rate:.1f} |")
+        print(
+            f"| {name} | {len(group)} | {raw:.2%} | {ours:.2%} | {raw_cer:.2%} | {ours_cer:.2%} "
+            f"| {raw_rate:.1f} | {ours_rate:.1f} |"
+        )
     upright = sum(1 for r in rows if r["class"].startswith("rotated") and r["ours"] > 0.9)
     turned = sum(1 for r in rows if r["class"].startswith("rotated"))
     print(f"\nrotated pages read upright by congvan: {upright}/{turned}")
