@@ -25,10 +25,10 @@ from normalize import nfc
 
 
 def raw_tesseract(path: Path, lang: str, psm: int = 3) -> str:
+    """Plain ``tesseract IMAGE - -l LANG``, one thread: the baseline every bench compares against."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", str(path), "-", "-l", lang, "--psm", str(psm)]
-    run = subprocess.run(command, capture_output=True, text=True, env=env)
-    return run.stdout
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
 
 
 def main() -> None:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import tempfile
 from pathlib import Path
 
+from bench.ocr import raw_tesseract
 from bench.ocr_set import letters
 from normalize.corpus import default_corpus_dir
 from samples.render import downscale, letter_text, rasterise, render_pdf
@@ -45,16 +44,8 @@ def main() -> None:
             page.save(image)
             for lang in LANGS:
                 record = {"source": f"{document.source}#{document.index}", "lang": lang, "gold": letter_text(letter)}
-                out.write(json.dumps({**record, "ocr": _tesseract(image, lang)}, ensure_ascii=False) + "\n")
+                out.write(json.dumps({**record, "ocr": raw_tesseract(image, lang)}, ensure_ascii=False) + "\n")
             print(f"{index + 1}/{args.pages}", flush=True)
-
-
-def _tesseract(image: Path, lang: str) -> str:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    run = subprocess.run(
-        ["tesseract", str(image), "-", "-l", lang], capture_output=True, text=True, env=env, check=True
-    )
-    return run.stdout
 
 
 if __name__ == "__main__":

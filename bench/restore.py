@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from bench.metrics import syllable_accuracy, syllables
+from bench.ocr import raw_tesseract
 from normalize import repair_text, to_old_tone_style
 from normalize.corpus import default_corpus_dir, documents
 from normalize.restore import default_restorer
@@ -134,15 +134,7 @@ def ocr_pairs(ocr_set: Path, lang: str, classes: tuple[str, ...] | None = None) 
             continue
         cached = cache / (Path(page["image"]).stem + ".txt")
         if not cached.exists():
-            env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-            run = subprocess.run(
-                ["tesseract", str(ocr_set / page["image"]), "-", "-l", lang],
-                capture_output=True,
-                text=True,
-                env=env,
-                check=True,
-            )
-            cached.write_text(run.stdout, encoding="utf-8")
+            cached.write_text(raw_tesseract(ocr_set / page["image"], lang), encoding="utf-8")
         pairs.append((to_old_tone_style(page["gold"]), cached.read_text(encoding="utf-8")))
     return pairs
 

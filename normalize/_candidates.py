@@ -21,13 +21,13 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize._confusions import Confusion
 from normalize._ngram import NgramModel
-from normalize._tokens import NUMBER, UNKNOWN
-from normalize._tone import fold, to_old_tone_style
+from normalize._tokens import UNKNOWN, lm_key
+from normalize._tone import TONES, fold, to_old_tone_style
 
 __all__ = ["Candidate", "Inventory", "MarkChannel", "match_case"]
 
 _SHAPES = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn
-_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+_TONE_MARKS = frozenset(TONES)
 NEAR_MISSES = 6
 LONGEST_SYLLABLE = 7  # nghiêng, nghiệng
 CLEAN_TEXT_EDIT = math.log(0.01)
@@ -87,7 +87,7 @@ def _marks(letter: str) -> tuple[str, str]:
     """(shape mark, tone mark) of one letter, each '' when absent."""
     decomposed = unicodedata.normalize("NFD", letter)
     shape = "".join(ch for ch in decomposed if ch in _SHAPES) + ("d" if letter in "đĐ" else "")
-    tone = "".join(ch for ch in decomposed if ch in _TONES)
+    tone = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
     return shape, tone
 
 
@@ -121,8 +121,7 @@ class Inventory:
 
     def _candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
         if not any(ch.isalpha() for ch in token):
-            key = NUMBER if token[0].isdigit() else token
-            return [Candidate(token, self.model.id_of(key), 0.0)]
+            return [Candidate(token, self.model.id_of(lm_key(token)), 0.0)]
         lowered = to_old_tone_style(token.lower())
         # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters.
         name_like = token[0].isupper() and token.isascii() and token.isalpha()

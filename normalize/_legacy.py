@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from normalize._language import THRESHOLD, is_syllable, vietnamese_score
-from normalize._tone import nfc, strip_tones
+from normalize._tone import TONES, nfc, strip_tones
 
 __all__ = ["ENCODINGS", "LegacyEncoding", "decode_bytes", "detect_legacy", "from_legacy"]
 
@@ -105,7 +105,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _ABBREVIATION_RE = re.compile("[A-ZĐ]{1,6}")
 _ASCII_LOWER_RE = re.compile("[a-z]")
 # Combining tone marks after NFD: a Vietnamese syllable carries one at most.
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_TONE_MARKS = frozenset(TONES)
 # ``is_syllable`` folds every accent away, so the base letter + mark pairs of a wrong table
 # (VNI ``aù`` ``oâ``, TCVN3 read as VNI…) can pass as diphthongs. These catch them: a vowel twice
 # (only ``oo``, xoong, is Vietnamese), final ch/nh after a vowel other than a ê i y (``tổnh``),

@@ -15,15 +15,15 @@ import unicodedata
 __all__ = ["fold", "nfc", "to_old_tone_style"]
 
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
-_TONE_RE = re.compile(f"[{_TONES}]")
+TONES = "\u0300\u0301\u0309\u0303\u0323"
+_TONE_RE = re.compile(f"[{TONES}]")
 
 # New-style spellings whose tone moves to the first vowel in the old style:
 # oà→òa, oé→óe, uỳ→ùy, when the diphthong ends the syllable (``hoàn`` stays).
 # The diphthong must end the syllable: no letter after it, and no shape mark either
 # (``hoặc`` is o + ă, whose breve follows the dot below in NFD: not ``oa``).
 _OLD_STYLE_RE = re.compile(
-    r"(?i)(?<![^\W\d_])([^\W\d_]*?)(o|u)([aeyAEY])([" + _TONES + r"])(?![^\W\d_]|[\u0302\u0306\u031b])"
+    r"(?i)(?<![^\W\d_])([^\W\d_]*?)(o|u)([aeyAEY])([" + TONES + r"])(?![^\W\d_]|[\u0302\u0306\u031b])"
 )
 
 
