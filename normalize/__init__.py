@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from normalize._language import is_syllable, is_vietnamese, vietnamese_score
 from normalize._tone import fold, nfc, strip_tones, to_old_tone_style
-from normalize.repair import NOT_VIETNAMESE_WARNING, repair, repair_text, repaired_words
+from normalize.repair import NOT_VIETNAMESE_WARNING, repair, repair_many, repair_text, repaired_words
 from normalize.types import Change, NormalizedDocument
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "is_vietnamese",
     "nfc",
     "repair",
+    "repair_many",
     "repair_text",
     "repaired_words",
     "strip_tones",

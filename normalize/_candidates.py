@@ -140,6 +140,8 @@ class Inventory:
                 if candidate.id not in found or candidate.channel > found[candidate.id].channel:
                     found[candidate.id] = candidate
         candidates = list(found.values())
+        if found and _is_acronym(token):
+            return candidates  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
         if lowered not in self.model.ids:
             candidates.append(Candidate(lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0))
         return candidates
@@ -159,6 +161,16 @@ class Inventory:
                 marks = channel.score(word, form) if len(word) == len(form) else 0.0
                 found.append(Candidate(form, i, distance * channel.edit + marks))
         return found
+
+
+def _is_acronym(token: str) -> bool:
+    """Capitals without marks, two or more: ``LDLD``, ``HDND``, or a heading word typed bare (``VIEC``).
+
+    When the model knows a form of it, the unknown reading is dropped: the model
+    gives ``<unk>`` the mass of every rare acronym, and after ``960/`` that would
+    outweigh ``LĐLĐ``, although an unknown ``LDLD`` is no likelier than any other.
+    """
+    return len(token) > 1 and token.isascii() and token.isalpha() and token.isupper()
 
 
 def _variants(word: str, confusions: tuple[Confusion, ...]) -> dict[str, float]:

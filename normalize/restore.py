@@ -104,14 +104,17 @@ class Restorer:
 
         Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom``
         rather than ``tôm``; the decoder weighs that with what the model learned
-        of each word's capitalisation.
+        of each word's capitalisation. Not at the start of a line, where a
+        heading's sentence runs on into ``Điều 1`` or a list item: there a
+        capital says nothing.
         """
-        lattice, cases, after_word = [], [], False
+        lattice, cases, after_word, previous_end = [], [], False, 0
         for token in tokens:
             lattice.append(self.inventory.candidates(token.group(), channel, cache))
             case = letter_case(token.group())
-            cases.append(case if after_word else -1)
-            after_word = case >= 0
+            line_start = "\n" in token.string[previous_end : token.start()]
+            cases.append(case if after_word and not line_start else -1)
+            after_word, previous_end = case >= 0, token.end()
         return lattice, cases
 
     def restore(self, text: str) -> str:

@@ -26,6 +26,7 @@ from normalize.corpus import default_corpus_dir
 from normalize.restore import CONFUSIONS_PATH, MODEL_PATH
 from normalize.training import learn_confusions, save_confusions, train
 from ocr.searchable import write_searchable_pdf
+from ocr.types import OcrDocument
 from service import pipeline
 from service.cli import print_json
 from service.database import session_factory
@@ -160,24 +161,45 @@ def _ocr_json(document: ocr.OcrDocument) -> dict[str, object]:
 
 
 def restore(args: argparse.Namespace) -> int:
-    """Repair text a paragraph at a time as it streams in, so long files start printing at once.
+    """Repair text as it streams in, a few thousand words at a time, so long files start printing at once.
 
     A paragraph (up to a blank line) is decoded as a whole: hard-wrapped lines
     are not sentences, and a word's neighbours on the next line help decide it.
+    The paragraphs of a chunk are decoded together, which is several times
+    faster than one by one.
     """
     stream = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8-sig")  # noqa: SIM115
     with stream:
-        for first_line, block in _paragraphs(_decoded(stream)):
-            repaired = normalize.repair_text(block)
-            for warning in repaired.warnings:
-                print(f"congvan: line {first_line}: {warning}", file=sys.stderr)
-            if args.diff:
-                for change, (line, column) in zip(repaired.changes, _places(block, repaired), strict=True):
-                    where = f"{first_line + line}:{column}"
-                    print(f"{where}\t{change.before}\t→\t{change.after}\t{change.confidence:.2f}\t{change.reason}")
-            else:
-                print(_in_layout(block, repaired.text), end="", flush=True)
+        for chunk in _chunks(_paragraphs(_decoded(stream))):
+            documents = [OcrDocument.from_text(block) for _, block in chunk]
+            for (first_line, block), repaired in zip(chunk, normalize.repair_many(documents), strict=True):
+                _print_repaired(first_line, block, repaired, diff=args.diff)
     return 0
+
+
+def _print_repaired(first_line: int, block: str, repaired: normalize.NormalizedDocument, *, diff: bool) -> None:
+    for warning in repaired.warnings:
+        print(f"congvan: line {first_line}: {warning}", file=sys.stderr)
+    if diff:
+        for change, (line, column) in zip(repaired.changes, _places(block, repaired), strict=True):
+            where = f"{first_line + line}:{column}"
+            print(f"{where}\t{change.before}\t→\t{change.after}\t{change.confidence:.2f}\t{change.reason}")
+    else:
+        print(_in_layout(block, repaired.text), end="", flush=True)
+
+
+def _chunks(paragraphs: Iterable[tuple[int, str]], words: int = 4000) -> Iterator[list[tuple[int, str]]]:
+    """Paragraphs grouped until a group holds about ``words`` words."""
+    chunk: list[tuple[int, str]] = []
+    count = 0
+    for paragraph in paragraphs:
+        chunk.append(paragraph)
+        count += len(paragraph[1].split())
+        if count >= words:
+            yield chunk
+            chunk, count = [], 0
+    if chunk:
+        yield chunk
 
 
 def _places(block: str, repaired: normalize.NormalizedDocument) -> Iterator[tuple[int, int]]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from normalize import NOT_VIETNAMESE_WARNING, is_vietnamese, repair, repair_text, vietnamese_score
+from normalize import NOT_VIETNAMESE_WARNING, is_vietnamese, repair, repair_many, repair_text, vietnamese_score
 from ocr import OcrDocument
 
 
@@ -48,3 +48,20 @@ def test_english_is_not_vietnamese_and_is_left_unchanged() -> None:
 def test_vietnamese_without_accents_is_still_vietnamese() -> None:
     assert is_vietnamese("Lien doan Lao dong tinh de nghi cac cap cong doan trien khai thuc hien")
     assert vietnamese_score("Liên đoàn Lao động tỉnh Lai Châu") == 1.0
+
+
+def test_repairing_several_texts_at_once_gives_what_one_at_a_time_gives() -> None:
+    texts = [
+        "Kinh gui cac so, ban, nganh",
+        "The committee will meet on Monday to discuss the budget.",
+        "Thoi\nhan hoan thanh",
+    ]
+    together = repair_many([OcrDocument.from_text(text) for text in texts])
+    assert [r.text for r in together] == [repair_text(text).text for text in texts]
+    assert [r.warnings for r in together] == [repair_text(text).warnings for text in texts]
+    assert together[0].text == "Kính gửi các sở, ban, ngành"
+
+
+def test_a_text_without_letters_is_left_alone_without_a_warning() -> None:
+    repaired = repair_text("********\n12/5/2022 - 1.775")
+    assert repaired.text == "********\n12/5/2022 - 1.775" and repaired.warnings == ()

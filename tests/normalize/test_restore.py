@@ -125,3 +125,9 @@ def test_addresses_and_file_names_are_left_alone_in_noisy_text() -> None:
     restored = restore(text)
     assert "vanthu@mof.gov.vn" in restored and "www.mof.gov.vn" in restored and "bao_cao.docx" in restored
     assert restored.startswith("Kính gửi các đơn vị")
+
+
+def test_an_acronym_inside_a_document_symbol_gets_its_d_bar_back() -> None:
+    assert restore("So: 960/LDLD ve viec") == "Số: 960/LĐLĐ về việc"
+    assert restore("Ke hoach so 34/KH-SGDDT cua So").endswith("34/KH-SGDĐT của Sở")
+    assert "UBND" in restore("Kinh gui UBND cac huyen")  # Nhân Dân: a D that stays
