@@ -67,19 +67,27 @@ class MarkChannel:
     """One letter inserted, deleted or replaced (OCR misreadings: ``giri`` for ``gửi``)."""
 
     def score(self, word: str, form: str) -> float:
-        if len(word) != len(form):
-            return self.edit * abs(len(word) - len(form))
-        total = 0.0
-        for x, y in zip(word, form, strict=True):
-            if x != y:
-                (x_shape, x_tone), (y_shape, y_tone) = _marks(x), _marks(y)
-                total += self._mark(x_shape, y_shape) + self._mark(x_tone, y_tone)
-        return total
+        return self.weigh(_mark_counts(word, form))
 
-    def _mark(self, shown: str, meant: str) -> float:
-        if shown == meant:
-            return 0.0
-        return self.drop if not shown else self.wrong
+    def weigh(self, counts: tuple[int, int, int]) -> float:
+        """The log probability of (missing marks, wrong marks, letter edits)."""
+        drops, wrongs, edits = counts
+        return drops * self.drop + wrongs * self.wrong + edits * self.edit
+
+
+def _mark_counts(word: str, form: str) -> tuple[int, int, int]:
+    """How ``word`` differs from ``form``: marks missing, marks wrong, letters added or lost."""
+    if len(word) != len(form):
+        return 0, 0, abs(len(word) - len(form))
+    drops = wrongs = 0
+    for x, y in zip(word, form, strict=True):
+        if x != y:
+            (x_shape, x_tone), (y_shape, y_tone) = _marks(x), _marks(y)
+            for shown, meant in ((x_shape, y_shape), (x_tone, y_tone)):
+                if shown != meant:
+                    drops += not shown
+                    wrongs += bool(shown)
+    return drops, wrongs, 0
 
 
 @lru_cache(maxsize=512)
@@ -103,6 +111,7 @@ class Inventory:
                 forms[fold(token)].append(i)
         self._forms = dict(forms)
         self._skeletons = list(self._forms)
+        self._known_readings: dict[tuple[str, bool], tuple[_Reading, ...]] = {}
 
     def knows(self, word: str) -> bool:
         """Whether some toned form of ``word`` is in the vocabulary."""
@@ -111,42 +120,53 @@ class Inventory:
     def candidates(self, token: str, channel: MarkChannel, cache: dict[str, list[Candidate]]) -> list[Candidate]:
         """Candidates for one input token (any case, any tone style).
 
-        ``cache`` belongs to one text (one channel): a text repeats its words, and a
-        cache per call is neither shared between threads nor kept between texts.
+        ``cache`` belongs to one text (one channel): a text repeats its words. What
+        does not depend on the channel (which forms, how far each is from the
+        input) is kept across texts in ``_readings``.
         """
         found = cache.get(token)
         if found is None:
-            found = cache[token] = self._candidates(token, channel)
+            garbled = channel.edit > CLEAN_TEXT_EDIT
+            found = cache[token] = [
+                Candidate(text, i, misread + channel.weigh(counts))
+                for text, i, misread, counts in self._readings(token, garbled)
+            ]
         return found
 
-    def _candidates(self, token: str, channel: MarkChannel) -> list[Candidate]:
+    def _readings(self, token: str, garbled: bool) -> tuple[_Reading, ...]:
+        key = (token, garbled)
+        found = self._known_readings.get(key)
+        if found is None:
+            if len(self._known_readings) >= _READINGS_KEPT:
+                self._known_readings.clear()
+            found = self._known_readings[key] = tuple(self._find_readings(token, garbled))
+        return found
+
+    def _find_readings(self, token: str, garbled: bool) -> list[_Reading]:
         if not any(ch.isalpha() for ch in token):
-            return [Candidate(token, self.model.id_of(lm_key(token)), 0.0)]
+            return [(token, self.model.id_of(lm_key(token)), 0.0, _SAME)]
         lowered = to_old_tone_style(token.lower())
         # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters.
         name_like = token[0].isupper() and token.isascii() and token.isalpha()
-        garbled = channel.edit > CLEAN_TEXT_EDIT and not name_like
+        garbled = garbled and not name_like
         variants = _variants(lowered, self.confusions) if garbled or not lowered.isalpha() else {lowered: 0.0}
-        found: dict[int, Candidate] = {}
+        found: dict[int, _Reading] = {}
         for variant, misread in variants.items():
             for i in self._forms.get(fold(variant), ()):
                 form = self.model.vocabulary[i]
-                candidate = Candidate(form, i, misread + channel.score(variant, form))
-                if i not in found or candidate.channel > found[i].channel:
-                    found[i] = candidate
+                _keep_likelier(found, (form, i, misread, _mark_counts(variant, form)))
         same_skeleton = self._forms.get(fold(lowered), ())
         if garbled and not any(self.model.unigram[i] > RARE for i in same_skeleton):
-            for candidate in self._near_misses(lowered, channel):
-                if candidate.id not in found or candidate.channel > found[candidate.id].channel:
-                    found[candidate.id] = candidate
-        candidates = list(found.values())
+            for reading in self._near_misses(lowered):
+                _keep_likelier(found, reading)
+        readings = list(found.values())
         if found and _is_acronym(token):
-            return candidates  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
+            return readings  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
         if lowered not in self.model.ids:
-            candidates.append(Candidate(lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0))
-        return candidates
+            readings.append((lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0, _SAME))
+        return readings
 
-    def _near_misses(self, word: str, channel: MarkChannel) -> list[Candidate]:
+    def _near_misses(self, word: str) -> list[_Reading]:
         """Forms whose skeleton is an edit or two away: ``giri``→``gửi``, ``trudc``→``trước``."""
         skeleton = fold(word)
         limit = 1 if len(skeleton) <= 3 else 2
@@ -158,9 +178,28 @@ class Inventory:
         ):
             for i in self._forms[near]:
                 form = self.model.vocabulary[i]
-                marks = channel.score(word, form) if len(word) == len(form) else 0.0
-                found.append(Candidate(form, i, distance * channel.edit + marks))
+                drops, wrongs, _ = _mark_counts(word, form) if len(word) == len(form) else _SAME
+                found.append((form, i, 0.0, (drops, wrongs, int(distance))))
         return found
+
+
+_Reading = tuple[str, int, float, tuple[int, int, int]]
+"""A candidate before the text's channel is known: form, model id, log odds of the
+OCR confusions that lead to it, and (marks missing, marks wrong, letter edits)."""
+_SAME = (0, 0, 0)
+_READINGS_KEPT = 200_000
+"""Tokens whose readings are kept between texts (a few hundred bytes each)."""
+
+
+def _keep_likelier(found: dict[int, _Reading], reading: _Reading) -> None:
+    """Of two readings of one form, keep the one the channel would score higher whatever its weights."""
+    form_id = reading[1]
+    if form_id not in found or _rough_score(reading) > _rough_score(found[form_id]):
+        found[form_id] = reading
+
+
+def _rough_score(reading: _Reading) -> float:
+    return reading[2] + MarkChannel().weigh(reading[3])
 
 
 def _is_acronym(token: str) -> bool:

@@ -6,10 +6,9 @@ decoding of a trigram model; hypotheses that reach the same state are merged
 on. Sentences end at sentence punctuation, not at line breaks: official
 letters are hard-wrapped mid-phrase ("Thời / hạn hoàn thành").
 
-All sentences of a text are decoded in lockstep, step ``t`` of every sentence
-in one set of numpy operations, so the cost of a step is paid once per text
-rather than once per sentence: that is what makes tens of thousands of
-syllables a second possible in Python.
+The search runs in numba-compiled loops (``_decode_all``) over flat arrays of
+all candidates of all sentences: a beam step asks the model about a few dozen
+words, which in numpy would cost more in call overhead than in work.
 
 Each pick also gets a confidence: its share of probability among its
 position's candidates, with the chosen words on both sides held fixed.
@@ -18,11 +17,13 @@ position's candidates, with the chosen words on both sides held fixed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+import numba
 import numpy as np
 
 from normalize._candidates import Candidate
-from normalize._ngram import NgramModel
+from normalize._ngram import NgramModel, context_one, logprob_one
 from normalize._tokens import SENTENCE_END, SENTENCE_START
 
 __all__ = ["Lattice", "decode"]
@@ -40,110 +41,148 @@ def decode(
     in lower case, -1 where case says nothing; candidates are weighed by how often
     the model saw them capitalised.
     """
-    if not any(sentences):
+    counts = np.array([len(candidates) for lattice in sentences for candidates in lattice], dtype=np.int64)
+    if not counts.size:
         return [([], []) for _ in sentences]
-    table = _Table(sentences)
+    flat = [candidate for lattice in sentences for candidates in lattice for candidate in candidates]
+    ids = np.array([c.id for c in flat], dtype=np.int64)
+    channel = np.array([c.channel for c in flat], dtype=np.float64)
     if cases is not None:
-        table.channel += _case_weights(model, table, cases)
-    finals = _search(model, table, beam)
-    chosen = [_trace(table, finals, g) if lattice else [] for g, lattice in enumerate(sentences)]
-    confidences = _confidences(model, table, chosen)
-    return list(zip(chosen, confidences, strict=True))
-
-
-class _Table:
-    """All candidates of all sentences in flat arrays, addressed by (sentence, position)."""
-
-    def __init__(self, sentences: Sequence[Lattice]) -> None:
-        self.lengths = np.array([len(s) for s in sentences], dtype=np.int64)
-        longest = int(self.lengths.max(initial=0))
-        self.count = np.zeros((len(sentences), longest), dtype=np.int64)
-        for g, lattice in enumerate(sentences):
-            self.count[g, : len(lattice)] = [len(c) for c in lattice]
-        self.start = (np.cumsum(self.count.ravel()) - self.count.ravel()).reshape(self.count.shape)
-        flat = [c for lattice in sentences for candidates in lattice for c in candidates]
-        self.ids = np.array([c.id for c in flat], dtype=np.int64)
-        self.channel = np.array([c.channel for c in flat], dtype=np.float64)
-        self.steps: list[tuple[np.ndarray, np.ndarray]] = []
-        """Per step: for each new hypothesis, its parent's index in the previous step and its candidate."""
-
-
-def _case_weights(model: NgramModel, table: _Table, cases: Sequence[Sequence[int]]) -> np.ndarray:
-    flags = np.array([c for sentence in cases for c in sentence], dtype=np.int8)
-    flag = np.repeat(flags, table.count[table.count > 0])
-    share = np.where(table.ids == 0, 0.5, model.capitalised[table.ids].astype(np.float64))
-    likelihood = np.where(flag == 1, share, 1.0 - share)
-    return np.where(flag >= 0, np.log(np.maximum(likelihood, 1e-4)), 0.0)
-
-
-def _search(model: NgramModel, table: _Table, beam: int) -> dict[int, tuple[int, int]]:
-    """Run the beam over all sentences; the best final hypothesis (step, index) of each."""
+        channel += _case_weights(model, ids, counts, cases)
+    positions = np.concatenate(([0], np.cumsum(counts)))
+    bounds = np.concatenate(([0], np.cumsum([len(lattice) for lattice in sentences])))
     start, end = model.id_of(SENTENCE_START), model.id_of(SENTENCE_END)
-    width = model.width
-    live = np.flatnonzero(table.lengths > 0)
-    sentence, h2, h1 = live, np.full(len(live), start), np.full(len(live), start)
-    score, index = np.zeros(len(live)), np.arange(len(live))
-    finals: dict[int, tuple[int, int]] = {}
-    for t in range(table.count.shape[1]):
-        counts = table.count[sentence, t]
-        parent = np.repeat(np.arange(len(sentence)), counts)
-        within = np.arange(len(parent)) - np.repeat(np.cumsum(counts) - counts, counts)
-        candidate = table.start[sentence, t][parent] + within
-        ids = table.ids[candidate]
-        context = model.context_weight(h2, h1)[parent]
-        total = score[parent] + model.logprob(h2[parent], h1[parent], ids, context) + table.channel[candidate]
-        groups = sentence[parent]
-        kept = _best_states(total, (groups * width + h1[parent]) * width + ids, groups, beam)
-        table.steps.append((index[parent[kept]], candidate[kept]))
-        sentence, h2, h1, score = groups[kept], h1[parent[kept]], ids[kept], total[kept]
-        index = np.arange(len(kept))
-        done = table.lengths[sentence] == t + 1
-        if done.any():
-            final = score[done] + model.logprob(h2[done], h1[done], np.full(int(done.sum()), end))
-            for g in np.unique(sentence[done]):
-                mine = np.flatnonzero(sentence[done] == g)
-                finals[int(g)] = (t, int(index[done][mine[np.argmax(final[mine])]]))
-            sentence, h2, h1, score, index = (a[~done] for a in (sentence, h2, h1, score, index))
-    return finals
+    choice, confidence = _decode_all(model.tables, ids, channel, positions, bounds, beam, start, end)
+    chosen, confidences = choice.tolist(), confidence.tolist()
+    return [(chosen[i:j], confidences[i:j]) for i, j in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def _best_states(scores: np.ndarray, states: np.ndarray, groups: np.ndarray, beam: int) -> np.ndarray:
-    """Indices of the best hypothesis of each distinct state, at most ``beam`` per sentence."""
-    order = np.lexsort((-scores, states))
-    best = order[np.flatnonzero(np.diff(states[order], prepend=-1))]
-    best = best[np.lexsort((-scores[best], groups[best]))]
-    first_of_group = np.flatnonzero(np.diff(groups[best], prepend=-1))
-    rank = np.arange(len(best)) - np.repeat(first_of_group, np.diff(np.append(first_of_group, len(best))))
-    return best[rank < beam]
+def _case_weights(model: NgramModel, ids: np.ndarray, counts: np.ndarray, cases: Sequence[Sequence[int]]) -> np.ndarray:
+    flags = np.repeat(np.array([c for sentence in cases for c in sentence], dtype=np.int8), counts)
+    share = np.where(ids == 0, 0.5, model.capitalised[ids].astype(np.float64))
+    likelihood = np.where(flags == 1, share, 1.0 - share)
+    return np.where(flags >= 0, np.log(np.maximum(likelihood, 1e-4)), 0.0)
 
 
-def _trace(table: _Table, finals: dict[int, tuple[int, int]], g: int) -> list[int]:
-    t, i = finals[g]
-    chosen = []
-    while t >= 0:
-        parents, candidates = table.steps[t]
-        chosen.append(int(candidates[i] - table.start[g, t]))
-        i, t = int(parents[i]), t - 1
-    return chosen[::-1]
+@numba.njit(cache=True)
+def _decode_all(
+    tables: tuple[Any, ...],
+    ids: np.ndarray,
+    channel: np.ndarray,
+    positions: np.ndarray,
+    bounds: np.ndarray,
+    beam: int,
+    start: int,
+    end: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidates of position ``p`` are ``positions[p]:positions[p + 1]``; positions of sentence
+    ``s`` are ``bounds[s]:bounds[s + 1]``. Returns the chosen index within each position, and its confidence."""
+    choice = np.zeros(positions.size - 1, dtype=np.int64)
+    confidence = np.ones(positions.size - 1, dtype=np.float64)
+    widest = np.max(positions[1:] - positions[:-1])
+    for s in range(bounds.size - 1):
+        first, last = bounds[s], bounds[s + 1]
+        if last > first:
+            _search(tables, ids, channel, positions, first, last, beam, start, end, widest, choice)
+            _confidences(tables, ids, channel, positions, first, last, start, end, choice, confidence)
+    return choice, confidence
 
 
-def _confidences(model: NgramModel, table: _Table, chosen: list[list[int]]) -> list[list[float]]:
-    """P(chosen | neighbours) among each position's candidates, for all sentences in three model calls."""
-    start, end = model.id_of(SENTENCE_START), model.id_of(SENTENCE_END)
-    padded, base = [], []  # each sentence's picks between two starts and two ends; where each begins
-    for g, picks in enumerate(chosen):
-        base.append(len(padded))
-        padded.extend([start, start, *(table.ids[table.start[g, t] + i] for t, i in enumerate(picks)), end, end])
-    padded_ids = np.array(padded, dtype=np.int64)
-    sizes = table.count[table.count > 0]
-    sentence_of, position_of = np.nonzero(table.count)
-    positions = np.repeat(np.array(base)[sentence_of] + position_of, sizes)
-    a, b, d, e = (padded_ids[positions + k] for k in (0, 1, 3, 4))
-    ids = table.ids
-    score = model.logprob(a, b, ids) + model.logprob(b, ids, d) + model.logprob(ids, d, e) + table.channel
-    offsets = np.cumsum(sizes) - sizes
-    weights = np.exp(score - np.repeat(np.maximum.reduceat(score, offsets), sizes))
-    picked = offsets + np.array([i for picks in chosen for i in picks], dtype=np.int64)
-    flat = (weights[picked] / np.add.reduceat(weights, offsets)).tolist()
-    lengths = np.cumsum([0, *(len(picks) for picks in chosen)])
-    return [flat[lengths[g] : lengths[g + 1]] for g in range(len(chosen))]
+@numba.njit(cache=True)
+def _search(
+    tables: tuple[Any, ...],
+    ids: np.ndarray,
+    channel: np.ndarray,
+    positions: np.ndarray,
+    first: int,
+    last: int,
+    beam: int,
+    start: int,
+    end: int,
+    widest: int,
+    choice: np.ndarray,
+) -> None:
+    """Beam search over one sentence; writes the best path into ``choice``.
+
+    A hypothesis's state is its last two words; of hypotheses reaching the same
+    state only the best goes on, and only the ``beam`` best states.
+    """
+    length = last - first
+    parents = np.zeros((length, beam), dtype=np.int64)
+    picks = np.zeros((length, beam), dtype=np.int64)
+    h2, h1, score = np.full(beam, start), np.full(beam, start), np.zeros(beam)
+    next_h2, next_h1, next_score = np.empty(beam, np.int64), np.empty(beam, np.int64), np.empty(beam)
+    grown = np.empty(beam * widest)
+    grown_parent, grown_pick = np.empty(beam * widest, np.int64), np.empty(beam * widest, np.int64)
+    alive = 1
+    for t in range(length):
+        base, count = positions[first + t], positions[first + t + 1] - positions[first + t]
+        n = 0
+        for q in range(alive):
+            context = context_one(tables, h2[q], h1[q])
+            for j in range(count):
+                word = ids[base + j]
+                grown[n] = score[q] + logprob_one(tables, h2[q], h1[q], word, context) + channel[base + j]
+                grown_parent[n], grown_pick[n] = q, j
+                n += 1
+        kept = 0
+        for e in np.argsort(-grown[:n]):
+            q, word = grown_parent[e], ids[base + grown_pick[e]]
+            seen = False
+            for r in range(kept):
+                if next_h2[r] == h1[q] and next_h1[r] == word:
+                    seen = True
+                    break
+            if seen:
+                continue
+            next_h2[kept], next_h1[kept], next_score[kept] = h1[q], word, grown[e]
+            parents[t, kept], picks[t, kept] = q, grown_pick[e]
+            kept += 1
+            if kept == beam:
+                break
+        h2, next_h2 = next_h2, h2
+        h1, next_h1 = next_h1, h1
+        score, next_score = next_score, score
+        alive = kept
+    best, best_score = 0, -np.inf
+    for q in range(alive):
+        final = score[q] + logprob_one(tables, h2[q], h1[q], end, context_one(tables, h2[q], h1[q]))
+        if final > best_score:
+            best, best_score = q, final
+    for t in range(length - 1, -1, -1):
+        choice[first + t] = picks[t, best]
+        best = parents[t, best]
+
+
+@numba.njit(cache=True)
+def _confidences(
+    tables: tuple[Any, ...],
+    ids: np.ndarray,
+    channel: np.ndarray,
+    positions: np.ndarray,
+    first: int,
+    last: int,
+    start: int,
+    end: int,
+    choice: np.ndarray,
+    confidence: np.ndarray,
+) -> None:
+    """P(chosen | the chosen words two either side) among each position's candidates."""
+    path = np.empty(last - first + 4, dtype=np.int64)  # two starts, the picks, two ends
+    path[0], path[1], path[-2], path[-1] = start, start, end, end
+    for t in range(last - first):
+        path[t + 2] = ids[positions[first + t] + choice[first + t]]
+    for t in range(last - first):
+        base, count = positions[first + t], positions[first + t + 1] - positions[first + t]
+        a, b, d, e = path[t], path[t + 1], path[t + 3], path[t + 4]
+        scores = np.empty(count)
+        for j in range(count):
+            x = ids[base + j]
+            scores[j] = (
+                logprob_one(tables, a, b, x, context_one(tables, a, b))
+                + logprob_one(tables, b, x, d, context_one(tables, b, x))
+                + logprob_one(tables, x, d, e, context_one(tables, x, d))
+                + channel[base + j]
+            )
+        weights = np.exp(scores - scores.max())
+        confidence[first + t] = weights[choice[first + t]] / weights.sum()

@@ -1,69 +1,84 @@
-"""An open-addressing hash table from integer keys to float values, read a whole array at a time.
+"""An open-addressing hash table from integer keys to float values, built and read in compiled loops.
 
-The decoder asks for thousands of n-grams per step. Binary search in a sorted
-array of millions of keys costs about twenty cache misses a key; linear
-probing in a half-empty table costs one or two. numpy has no hash table, and a
-Python dict of millions of entries takes seconds to build and hundreds of MB,
-so this one is built with array operations when the model loads. The few keys
-still unresolved after a few probes (long clusters) are settled by
-binary search in the sorted keys, so a lookup costs a bounded number of array
-operations however unlucky the clustering.
+The decoder asks for hundreds of thousands of n-grams a document. Binary
+search in a sorted array of millions of keys costs about twenty cache misses a
+key; linear probing in a table at most half full costs one or two. A Python
+dict of millions of entries would take seconds to build and hundreds of MB, so
+the table is two flat arrays (keys, values), built when the model loads and
+probed by numba-compiled functions (``find``) that the decoder calls inline.
 """
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
-__all__ = ["HashIndex"]
+__all__ = ["EMPTY", "HashIndex", "find"]
 
-_EMPTY = -1
+EMPTY = -1
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
-_PROBES = 8
 
 
 class HashIndex:
-    """``keys`` (sorted, distinct, non-negative) to ``values``."""
+    """``keys`` (distinct, non-negative) to ``values``; ``table`` is what compiled code probes."""
 
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
-        self._sorted_keys, self._sorted_values = keys, values.astype(np.float32)
-        self._bits = max(int(2 * len(keys)).bit_length(), 4)  # at most half full
-        self._mask = (1 << self._bits) - 1
-        self._keys = np.full(1 << self._bits, _EMPTY, dtype=np.int64)
-        self._values = np.zeros(1 << self._bits, dtype=np.float32)
-        pending, slot = np.arange(len(keys)), self._home(keys)
-        while len(pending):
-            free = self._keys[slot] == _EMPTY
-            self._keys[slot[free]] = keys[pending[free]]  # of several claims on one slot, one lands
-            landed = free.copy()
-            landed[free] = self._keys[slot[free]] == keys[pending[free]]
-            self._values[slot[landed]] = self._sorted_values[pending[landed]]
-            pending, slot = pending[~landed], (slot[~landed] + 1) & self._mask
+        bits = max(int(2 * len(keys)).bit_length(), 4)  # at most half full
+        self.table = _build(np.ascontiguousarray(keys, dtype=np.int64), values.astype(np.float32), bits)
 
     def get(self, wanted: np.ndarray, otherwise: np.ndarray | float) -> np.ndarray:
         """The value of each wanted key; ``otherwise`` (broadcast) where the key is absent."""
-        shape = np.shape(wanted)
-        wanted = np.ascontiguousarray(wanted, dtype=np.int64).ravel()
-        result = np.broadcast_to(np.asarray(otherwise, dtype=np.float32), shape).ravel().copy()
-        slot = self._home(wanted)
-        todo = np.arange(len(wanted))
-        for _ in range(_PROBES):
-            there = self._keys[slot]
-            hit = there == wanted[todo]
-            result[todo[hit]] = self._values[slot[hit]]
-            going_on = ~hit & (there != _EMPTY)
-            todo, slot = todo[going_on], (slot[going_on] + 1) & self._mask
-            if not len(todo):
-                return result.reshape(shape)
-        self._search(wanted[todo], todo, result)
-        return result.reshape(shape)
+        wanted = np.asarray(wanted, dtype=np.int64)
+        fallback = np.broadcast_to(np.asarray(otherwise, dtype=np.float32), wanted.shape)
+        out = _get_many(*self.table, np.ascontiguousarray(wanted).ravel(), np.ascontiguousarray(fallback).ravel())
+        return out.reshape(wanted.shape)
 
-    def _search(self, wanted: np.ndarray, where: np.ndarray, result: np.ndarray) -> None:
-        if not len(self._sorted_keys):
-            return
-        index = np.minimum(np.searchsorted(self._sorted_keys, wanted), len(self._sorted_keys) - 1)
-        hit = self._sorted_keys[index] == wanted
-        result[where[hit]] = self._sorted_values[index[hit]]
 
-    def _home(self, keys: np.ndarray) -> np.ndarray:
-        hashed = keys.astype(np.uint64) * _GOLDEN
-        return (hashed >> np.uint64(64 - self._bits)).astype(np.int64)
+@numba.njit(cache=True, inline="always")
+def _home(key: int, shift: np.uint64) -> int:
+    return np.int64((np.uint64(key) * _GOLDEN) >> shift)
+
+
+@numba.njit(cache=True)
+def _build(keys: np.ndarray, values: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray, np.uint64, int]:
+    size = 1 << bits
+    table_keys = np.full(size, EMPTY, dtype=np.int64)
+    table_values = np.zeros(size, dtype=np.float32)
+    shift, mask = np.uint64(64 - bits), size - 1
+    for i in range(keys.size):
+        slot = _home(keys[i], shift)
+        while table_keys[slot] != EMPTY:
+            slot = (slot + 1) & mask
+        table_keys[slot] = keys[i]
+        table_values[slot] = values[i]
+    return table_keys, table_values, shift, mask
+
+
+@numba.njit(cache=True, inline="always")
+def find(
+    table_keys: np.ndarray, table_values: np.ndarray, shift: np.uint64, mask: int, key: int, otherwise: float
+) -> float:
+    """The value stored for ``key``, or ``otherwise``."""
+    slot = _home(key, shift)
+    while True:
+        there = table_keys[slot]
+        if there == key:
+            return table_values[slot]
+        if there == EMPTY:
+            return otherwise
+        slot = (slot + 1) & mask
+
+
+@numba.njit(cache=True)
+def _get_many(
+    table_keys: np.ndarray,
+    table_values: np.ndarray,
+    shift: np.uint64,
+    mask: int,
+    wanted: np.ndarray,
+    otherwise: np.ndarray,
+) -> np.ndarray:
+    out = np.empty(wanted.size, dtype=np.float32)
+    for i in range(wanted.size):
+        out[i] = find(table_keys, table_values, shift, mask, wanted[i], otherwise[i])
+    return out

@@ -9,22 +9,25 @@ every kept n-gram, and a backoff weight for every kept context. So
     log P(c | b)   = lp2(b c)   or   bow2(b) + lp1(c)
 
 N-grams are packed into one integer key (``(a * V + b) * V + c``), stored as
-sorted arrays and looked up through a hash table built at load
-(``_hashindex``), a whole beam of them per call: a Python dict of millions of
-entries would take seconds to load and hundreds of MB, these arrays load in
-under a second and take a few tens of MB.
+sorted arrays and looked up through hash tables built at load
+(``_hashindex``): a Python dict of millions of entries would take seconds to
+load and hundreds of MB, these arrays load in under a second and take a few
+tens of MB. ``logprob_one`` is the compiled form the decoder calls per word;
+``NgramModel.logprob`` the array form for everything else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numba
 import numpy as np
 
-from normalize._hashindex import HashIndex
+from normalize._hashindex import HashIndex, find
 
-__all__ = ["NgramModel"]
+__all__ = ["NgramModel", "context_one", "logprob_one"]
 
 FORMAT_VERSION = 2
 
@@ -49,37 +52,32 @@ class NgramModel:
     capitalised: np.ndarray
     """Per id, the share of its mid-sentence uses written with a capital (float16)."""
     ids: dict[str, int] = field(init=False, repr=False)
-    _index: dict[str, HashIndex] = field(init=False, repr=False)
+    tables: tuple[Any, ...] = field(init=False, repr=False)
+    """What compiled code reads: (width, unigram, bigram backoff, then the bigram,
+    context and trigram hash tables), in the order ``logprob_one`` takes them."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", {token: i for i, token in enumerate(self.vocabulary)})
-        tables = {
-            "bigram": (self.bigram_keys, self.bigram_logprob),
-            "context": (self.context_keys, self.context_backoff),
-            "trigram": (self.trigram_keys, self.trigram_logprob),
-        }
-        object.__setattr__(self, "_index", {name: HashIndex(*arrays) for name, arrays in tables.items()})
+        hashed = [
+            HashIndex(keys, values).table
+            for keys, values in (
+                (self.bigram_keys, self.bigram_logprob),
+                (self.context_keys, self.context_backoff),
+                (self.trigram_keys, self.trigram_logprob),
+            )
+        ]
+        unigram, bigram_backoff = self.unigram.astype(np.float32), self.bigram_backoff.astype(np.float32)
+        object.__setattr__(self, "tables", (self.width, unigram, bigram_backoff, *hashed))
 
     def id_of(self, token: str) -> int:
         """The token's id; 0 (``<unk>``) for a token outside the vocabulary."""
         return self.ids.get(token, 0)
 
-    def logprob(self, a: np.ndarray, b: np.ndarray, c: np.ndarray, context: np.ndarray | None = None) -> np.ndarray:
-        """Natural log P(c | a b) for arrays of ids (broadcast together).
-
-        ``context`` is ``context_weight(a, b)`` when the caller already has it:
-        a beam asks about many words after the same few contexts.
-        """
+    def logprob(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """Natural log P(c | a b) for arrays of ids (broadcast together)."""
         a, b, c = np.broadcast_arrays(*(np.asarray(x, dtype=np.int64) for x in (a, b, c)))
-        width = self.width
-        lower = self._index["bigram"].get(b * width + c, self.bigram_backoff[b] + self.unigram[c])
-        backed_off = (self.context_weight(a, b) if context is None else context) + lower
-        return self._index["trigram"].get((a * width + b) * width + c, backed_off)
-
-    def context_weight(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """bow3(a b): what backing off from the context ``a b`` costs (log)."""
-        a, b = np.broadcast_arrays(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
-        return self._index["context"].get(a * self.width + b, 0.0)
+        out = _logprob_many(self.tables, a.ravel(), b.ravel(), c.ravel())
+        return out.reshape(a.shape)
 
     def save(self, path: Path) -> None:
         arrays = {name: getattr(self, name) for name in _ARRAYS}
@@ -109,3 +107,35 @@ _ARRAYS = (
     "trigram_logprob",
     "capitalised",
 )
+
+
+@numba.njit(cache=True, inline="always")
+def context_one(tables: tuple[Any, ...], a: int, b: int) -> float:
+    """bow3(a b): what backing off from the context ``a b`` costs (log)."""
+    width, _, _, _, _, _, _, ck, cv, cs, cm, _, _, _, _ = _flat(tables)
+    return find(ck, cv, cs, cm, a * width + b, 0.0)
+
+
+@numba.njit(cache=True, inline="always")
+def logprob_one(tables: tuple[Any, ...], a: int, b: int, c: int, context: float) -> float:
+    """log P(c | a b), given ``context = context_one(tables, a, b)``."""
+    width, unigram, bigram_backoff, bk, bv, bs, bm, _, _, _, _, tk, tv, ts, tm = _flat(tables)
+    key = (a * width + b) * width + c
+    found = find(tk, tv, ts, tm, key, np.float32(np.inf))
+    if found != np.inf:
+        return found
+    return context + find(bk, bv, bs, bm, b * width + c, bigram_backoff[b] + unigram[c])
+
+
+@numba.njit(cache=True, inline="always")
+def _flat(tables: tuple[Any, ...]) -> tuple[Any, ...]:
+    width, unigram, bigram_backoff, bigram, context, trigram = tables
+    return (width, unigram, bigram_backoff, *bigram, *context, *trigram)
+
+
+@numba.njit(cache=True)
+def _logprob_many(tables: tuple[Any, ...], a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    out = np.empty(a.size, dtype=np.float64)
+    for i in range(a.size):
+        out[i] = logprob_one(tables, a[i], b[i], c[i], context_one(tables, a[i], b[i]))
+    return out
