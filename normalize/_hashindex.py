@@ -23,7 +23,7 @@ class HashIndex:
     """``keys`` (distinct, non-negative) to ``values``; ``table`` is what compiled code probes."""
 
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
-        bits = max(int(2 * len(keys)).bit_length(), 4)  # at most half full
+        bits = max((len(keys) * 3 // 2).bit_length(), 4)  # at most two thirds full
         self.table = _build(np.ascontiguousarray(keys, dtype=np.int64), values.astype(np.float32), bits)
 
     def get(self, wanted: np.ndarray, otherwise: np.ndarray | float) -> np.ndarray:
@@ -41,17 +41,38 @@ def _home(key: int, shift: np.uint64) -> int:
 
 @numba.njit(cache=True)
 def _build(keys: np.ndarray, values: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray, np.uint64, int]:
+    """Insert the keys in the order of their home slots: the writes then sweep the
+    table once instead of landing at random, several times faster for millions of keys."""
     size = 1 << bits
     table_keys = np.full(size, EMPTY, dtype=np.int64)
     table_values = np.zeros(size, dtype=np.float32)
     shift, mask = np.uint64(64 - bits), size - 1
+    homes = np.empty(keys.size, dtype=np.int64)
     for i in range(keys.size):
-        slot = _home(keys[i], shift)
+        homes[i] = _home(keys[i], shift)
+    for i in _by_home(homes, bits):
+        slot = homes[i]
         while table_keys[slot] != EMPTY:
             slot = (slot + 1) & mask
         table_keys[slot] = keys[i]
         table_values[slot] = values[i]
     return table_keys, table_values, shift, mask
+
+
+@numba.njit(cache=True)
+def _by_home(homes: np.ndarray, bits: int) -> np.ndarray:
+    """Indices of ``homes`` in increasing order of their top 16 bits (a counting sort)."""
+    drop = max(bits - 16, 0)
+    counts = np.zeros((1 << min(bits, 16)) + 1, dtype=np.int64)
+    for home in homes:
+        counts[(home >> drop) + 1] += 1
+    starts = np.cumsum(counts)
+    order = np.empty(homes.size, dtype=np.int64)
+    for i in range(homes.size):
+        bucket = homes[i] >> drop
+        order[starts[bucket]] = i
+        starts[bucket] += 1
+    return order
 
 
 @numba.njit(cache=True, inline="always")

@@ -110,7 +110,8 @@ class Restorer:
         """
         lattice, cases, after_word, previous_end = [], [], False, 0
         for token in tokens:
-            lattice.append(self.inventory.candidates(token.group(), channel, cache))
+            candidates = self.inventory.candidates(token.group(), channel, cache)
+            lattice.append(_as_symbol_part(token, candidates) if _in_symbol(token) else candidates)
             case = letter_case(token.group())
             line_start = "\n" in token.string[previous_end : token.start()]
             cases.append(case if after_word and not line_start else -1)
@@ -164,6 +165,24 @@ def _edits(
         if after != original:
             edits.append(Edit(token.start(), token.end(), after, confidence))
     return edits
+
+
+def _in_symbol(token: re.Match[str]) -> bool:
+    """Whether the token is a capitalised part of a document symbol: ``TU`` in ``18-CTrHĐ/TU``, ``LDLD`` in ``960/LDLD``."""
+    text, start, end, word = token.string, token.start(), token.end(), token.group()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if not (word.isascii() and word.isalpha() and word[0].isupper()):
+        return False
+    if "/" in (before, after):
+        return True
+    return "-" in (before, after) and word.isupper() and len(word) > 1  # not ``Rang-Tháp``, ``hoạch-Tài``
+
+
+def _as_symbol_part(token: re.Match[str], candidates: list[Candidate]) -> list[Candidate]:
+    """A symbol's letters are acronyms: the only mark they may have lost is the bar of ``Đ``."""
+    bare = token.group().lower()
+    kept = [c for c in candidates if c.text.replace("đ", "d") == bare]
+    return kept or [Candidate(bare, 0, 0.0)]
 
 
 def _in_address(token: re.Match[str]) -> bool:

@@ -58,7 +58,7 @@ def paragraph_keys(paragraph: str) -> list[str]:
 
 
 def train(
-    corpus_dir: Path, *, min_vocabulary_count: int = 2, min_counts: tuple[int, int] = (1, 2)
+    corpus_dir: Path, *, min_vocabulary_count: int = 2, min_counts: tuple[int, int] = (1, 1)
 ) -> tuple[NgramModel, TrainingReport]:
     """Estimate the model from the training side of the corpus in ``corpus_dir``."""
     paragraphs = [

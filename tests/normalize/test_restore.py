@@ -131,3 +131,8 @@ def test_an_acronym_inside_a_document_symbol_gets_its_d_bar_back() -> None:
     assert restore("So: 960/LDLD ve viec") == "Số: 960/LĐLĐ về việc"
     assert restore("Ke hoach so 34/KH-SGDDT cua So").endswith("34/KH-SGDĐT của Sở")
     assert "UBND" in restore("Kinh gui UBND cac huyen")  # Nhân Dân: a D that stays
+
+
+def test_the_letters_of_a_symbol_only_get_their_d_bar_back() -> None:
+    assert restore("Chuong trinh so 18-CTrHD/TU ngay 12/3/2021") == "Chương trình số 18-CTrHD/TU ngày 12/3/2021"
+    assert "Phan Rang-Tháp Chàm" in restore("Phan Rang-Thap Cham, ngay 5 thang 6 nam 2020")
