@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize._confusions import Confusion
+from normalize._language import is_syllable
 from normalize._ngram import NgramModel
 from normalize._tokens import UNKNOWN, lm_key
 from normalize._tone import TONES, fold, to_old_tone_style
@@ -146,9 +147,11 @@ class Inventory:
         if not any(ch.isalpha() for ch in token):
             return [(token, self.model.id_of(lm_key(token)), 0.0, _SAME)]
         lowered = to_old_tone_style(token.lower())
-        # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters.
+        # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters;
+        # nor is ``TTĐT`` a misread ``TMĐT``: capitals no syllable is made of are an acronym as typed.
         name_like = token[0].isupper() and token.isascii() and token.isalpha()
-        garbled = garbled and not name_like
+        acronym = len(token) > 1 and token.isupper() and not is_syllable(token)
+        garbled = garbled and not name_like and not acronym
         variants = _variants(lowered, self.confusions) if garbled or not lowered.isalpha() else {lowered: 0.0}
         found: dict[int, _Reading] = {}
         for variant, misread in variants.items():

@@ -1,4 +1,4 @@
-"""A syllable trigram model in backoff form, stored as sorted numpy arrays.
+"""A syllable trigram model in backoff form, in compact numpy arrays.
 
 Probabilities come from interpolated modified Kneser-Ney (``normalize.training``)
 and are stored the way ARPA files and KenLM store them: a log probability for
@@ -8,17 +8,16 @@ every kept n-gram, and a backoff weight for every kept context. So
                    = bow3(a b) + log P(c | b)            otherwise
     log P(c | b)   = lp2(b c)   or   bow2(b) + lp1(c)
 
-N-grams are packed into one integer key (``(a * V + b) * V + c``), stored as
-sorted arrays and looked up through hash tables built at load
-(``_hashindex``): a Python dict of millions of entries would take seconds to
-load and hundreds of MB, these arrays load in under a second and take a few
-tens of MB. ``logprob_one`` is the compiled form the decoder calls per word;
+N-grams are packed into one integer key (``(a * V + b) * V + c``), saved as
+sorted arrays with their values in int16 thousandths, and looked up through
+hash tables built at load (``_hashindex``, 8 bytes a slot): a Python dict of
+millions of entries would take seconds to load and hundreds of MB.
+``logprob_one`` is the compiled form the decoder calls per word;
 ``NgramModel.logprob`` the array form for everything else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,45 +28,45 @@ from normalize._hashindex import HashIndex, find
 
 __all__ = ["NgramModel", "context_one", "logprob_one"]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
-@dataclass(frozen=True, slots=True)
+NGRAMS = ("bigram", "context", "trigram")
+"""The hashed tables: lp2 by ``b * V + c``, bow3 by ``a * V + b``, lp3 by ``(a * V + b) * V + c``."""
+
+
 class NgramModel:
-    vocabulary: tuple[str, ...]
-    """Token of each id; the specials (``<unk>``, ``<s>``…) first."""
-    width: int
-    """V in the packed keys: a power of two above the vocabulary size."""
-    unigram: np.ndarray
-    """lp1 for every id (float32)."""
-    bigram_backoff: np.ndarray
-    """bow2 for every id (float32), 0 where the id was never a context."""
-    bigram_keys: np.ndarray
-    bigram_logprob: np.ndarray
-    context_keys: np.ndarray
-    """Kept trigram contexts ``a * V + b``, sorted, with their bow3."""
-    context_backoff: np.ndarray
-    trigram_keys: np.ndarray
-    trigram_logprob: np.ndarray
-    capitalised: np.ndarray
-    """Per id, the share of its mid-sentence uses written with a capital (float16)."""
-    ids: dict[str, int] = field(init=False, repr=False)
-    tables: tuple[Any, ...] = field(init=False, repr=False)
-    """What compiled code reads: (width, unigram, bigram backoff, then the bigram,
-    context and trigram hash tables), in the order ``logprob_one`` takes them."""
+    """The model, its n-grams in hash tables (``_hashindex``) with quantised values."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", {token: i for i, token in enumerate(self.vocabulary)})
-        hashed = [
-            HashIndex(keys, values).table
-            for keys, values in (
-                (self.bigram_keys, self.bigram_logprob),
-                (self.context_keys, self.context_backoff),
-                (self.trigram_keys, self.trigram_logprob),
-            )
-        ]
-        unigram, bigram_backoff = self.unigram.astype(np.float32), self.bigram_backoff.astype(np.float32)
-        object.__setattr__(self, "tables", (self.width, unigram, bigram_backoff, *hashed))
+    def __init__(
+        self,
+        vocabulary: tuple[str, ...],
+        width: int,
+        unigram: np.ndarray,
+        bigram_backoff: np.ndarray,
+        capitalised: np.ndarray,
+        index: dict[str, HashIndex],
+    ) -> None:
+        """``index`` holds a table for each of ``NGRAMS``, values quantised by ``_hashindex.quantise``."""
+        self.vocabulary = vocabulary
+        """Token of each id; the specials (``<unk>``, ``<s>``…) first."""
+        self.width = width
+        """V in the packed keys: a power of two above the vocabulary size."""
+        self.unigram = np.asarray(unigram, dtype=np.float32)
+        """lp1 for every id."""
+        self.bigram_backoff = np.asarray(bigram_backoff, dtype=np.float32)
+        """bow2 for every id, 0 where the id was never a context."""
+        self.capitalised = capitalised
+        """Per id, the share of its mid-sentence uses written with a capital (float16)."""
+        self.ids = {token: i for i, token in enumerate(vocabulary)}
+        self.index = index
+        self.tables: tuple[Any, ...] = (
+            width,
+            self.unigram,
+            self.bigram_backoff,
+            *(self.index[name].table for name in NGRAMS),
+        )
+        """What compiled code reads, in the order ``logprob_one`` takes it."""
 
     def id_of(self, token: str) -> int:
         """The token's id; 0 (``<unk>``) for a token outside the vocabulary."""
@@ -80,7 +79,9 @@ class NgramModel:
         return out.reshape(a.shape)
 
     def save(self, path: Path) -> None:
-        arrays = {name: getattr(self, name) for name in _ARRAYS}
+        arrays = {"unigram": self.unigram, "bigram_backoff": self.bigram_backoff, "capitalised": self.capitalised}
+        for name in NGRAMS:
+            arrays[f"{name}_keys"], arrays[f"{name}_values"] = self.index[name].items()
         vocabulary = np.array("\n".join(self.vocabulary).encode("utf-8"))
         partial = path.with_name(path.name + ".partial.npz")
         np.savez_compressed(partial, version=FORMAT_VERSION, width=self.width, vocabulary=vocabulary, **arrays)
@@ -92,39 +93,27 @@ class NgramModel:
             if int(data["version"]) != FORMAT_VERSION:
                 raise ValueError(f"{path}: model format {int(data['version'])}, expected {FORMAT_VERSION}")
             vocabulary = tuple(bytes(data["vocabulary"]).decode("utf-8").split("\n"))
-            arrays = {name: data[name] for name in _ARRAYS}
-            return cls(vocabulary=vocabulary, width=int(data["width"]), **arrays)
-
-
-_ARRAYS = (
-    "unigram",
-    "bigram_backoff",
-    "bigram_keys",
-    "bigram_logprob",
-    "context_keys",
-    "context_backoff",
-    "trigram_keys",
-    "trigram_logprob",
-    "capitalised",
-)
+            index = {name: HashIndex(data[f"{name}_keys"], data[f"{name}_values"]) for name in NGRAMS}  # one at a time
+            return cls(
+                vocabulary, int(data["width"]), data["unigram"], data["bigram_backoff"], data["capitalised"], index
+            )
 
 
 @numba.njit(cache=True, inline="always")
 def context_one(tables: tuple[Any, ...], a: int, b: int) -> float:
     """bow3(a b): what backing off from the context ``a b`` costs (log)."""
-    width, _, _, _, _, _, _, ck, cv, cs, cm, _, _, _, _ = _flat(tables)
-    return find(ck, cv, cs, cm, a * width + b, 0.0)
+    width, _, _, _, _, _, table, shift, mask, _, _, _ = _flat(tables)
+    return find(table, shift, mask, a * width + b, 0.0)
 
 
 @numba.njit(cache=True, inline="always")
 def logprob_one(tables: tuple[Any, ...], a: int, b: int, c: int, context: float) -> float:
     """log P(c | a b), given ``context = context_one(tables, a, b)``."""
-    width, unigram, bigram_backoff, bk, bv, bs, bm, _, _, _, _, tk, tv, ts, tm = _flat(tables)
-    key = (a * width + b) * width + c
-    found = find(tk, tv, ts, tm, key, np.float32(np.inf))
+    width, unigram, bigram_backoff, bigrams, b_shift, b_mask, _, _, _, trigrams, t_shift, t_mask = _flat(tables)
+    found = find(trigrams, t_shift, t_mask, (a * width + b) * width + c, np.inf)
     if found != np.inf:
         return found
-    return context + find(bk, bv, bs, bm, b * width + c, bigram_backoff[b] + unigram[c])
+    return context + find(bigrams, b_shift, b_mask, b * width + c, bigram_backoff[b] + unigram[c])
 
 
 @numba.njit(cache=True, inline="always")

@@ -168,7 +168,7 @@ def _edits(
 
 
 def _in_symbol(token: re.Match[str]) -> bool:
-    """Whether the token is a capitalised part of a document symbol: ``TU`` in ``18-CTrHĐ/TU``, ``LDLD`` in ``960/LDLD``."""
+    """Whether the token is a capitalised part of a document symbol: ``TU`` in ``18-CTrHĐ/TU``."""
     text, start, end, word = token.string, token.start(), token.end(), token.group()
     before, after = text[start - 1 : start], text[end : end + 1]
     if not (word.isascii() and word.isalpha() and word[0].isupper()):

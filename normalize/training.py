@@ -25,6 +25,7 @@ import numpy as np
 
 from normalize._confusions import learn as learn_confusions
 from normalize._confusions import save as save_confusions
+from normalize._hashindex import HashIndex, quantise
 from normalize._ngram import NgramModel
 from normalize._tokens import NUMBER, SENTENCE_END, SENTENCE_START, SPECIALS, TOKEN_RE, letter_case, lm_key
 from normalize._tone import to_old_tone_style
@@ -70,7 +71,7 @@ def train(
     del paragraphs
     model = _estimate(sequence, vocabulary, width, min_counts, _capitalised(sequence, capital, width))
     tokens = int(np.count_nonzero(sequence > _END))
-    return model, TrainingReport(tokens, len(vocabulary), len(model.bigram_keys), len(model.trigram_keys))
+    return model, TrainingReport(tokens, len(vocabulary), model.index["bigram"].size, model.index["trigram"].size)
 
 
 def _accented(paragraph: str) -> bool:
@@ -128,17 +129,16 @@ def _estimate(
     keep2, keep3 = seen2 >= min_counts[0], counts3 >= min_counts[1]
     keepc = context_counts >= min_counts[1]
     return NgramModel(
-        vocabulary=vocabulary,
-        width=width,
+        vocabulary,
+        width,
         unigram=np.log(unigram).astype(np.float32),
         bigram_backoff=bigram_backoff,
-        bigram_keys=keys2[keep2],
-        bigram_logprob=np.log(bigram_lp[keep2]).astype(np.float16),
-        context_keys=contexts[keepc],
-        context_backoff=context_bow[keepc].astype(np.float16),
-        trigram_keys=keys3[keep3],
-        trigram_logprob=np.log(trigram_lp[keep3]).astype(np.float16),
         capitalised=capitalised,
+        index={
+            "bigram": HashIndex(keys2[keep2], quantise(np.log(bigram_lp[keep2]))),
+            "context": HashIndex(contexts[keepc], quantise(context_bow[keepc])),
+            "trigram": HashIndex(keys3[keep3], quantise(np.log(trigram_lp[keep3]))),
+        },
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from normalize._hashindex import HashIndex
+from normalize._hashindex import HashIndex, quantise
 from normalize._ngram import NgramModel
 from normalize.corpus import is_held_out
 from normalize.training import paragraph_keys, train
@@ -73,9 +73,17 @@ def test_training_never_reads_held_out_documents(tmp_path: Path) -> None:
 def test_hash_index_finds_every_key_and_nothing_else() -> None:
     rng = np.random.default_rng(1)
     keys = np.unique(rng.integers(0, 1 << 45, 50_000))
-    values = rng.random(len(keys)).astype(np.float32)
+    values = quantise(rng.uniform(-30, 5, len(keys)))
     index = HashIndex(keys, values)
     absent = keys + 1
     absent = absent[~np.isin(absent, keys)]
-    np.testing.assert_array_equal(index.get(keys, -1.0), values)
-    assert (index.get(absent, -1.0) == -1.0).all()
+    np.testing.assert_allclose(index.get(keys, 99.0), values / 1000)
+    assert (index.get(absent, 99.0) == 99.0).all()
+    stored_keys, stored_values = index.items()
+    np.testing.assert_array_equal(stored_keys, keys)
+    np.testing.assert_array_equal(stored_values, values)
+
+
+def test_values_are_kept_to_a_thousandth() -> None:
+    logprobs = np.array([-0.0004, -3.14159, -27.5, 2.5])
+    np.testing.assert_allclose(quantise(logprobs) / 1000, logprobs, atol=5e-4)
