@@ -5,6 +5,9 @@
 Three inputs, all from held-out corpus documents (never trained on):
 
 (a) the text with every diacritic stripped (``Hòa`` → ``Hoa``, ``Đ`` → ``D``);
+    also the real dispatches of the extraction development set
+    (tests/data/extract_dev, public letters the corpus does not hold), the
+    closest thing to the held-out letters;
 (b) letter pages of the OCR set (``python -m bench.ocr_set``) read by
     ``tesseract -l eng``: the garble of an OCR run without a Vietnamese model;
     the clean pages (300 and 150 dpi) apart, and all pages but the rotated ones;
@@ -58,6 +61,11 @@ def held_out_texts(corpus: Path, count: int) -> list[tuple[str, str]]:
         if len(texts) < count // 6 + 1 and sum(map(len, document.paragraphs)) > 400:
             texts.append(to_old_tone_style("\n".join(document.paragraphs[:30])))
     return [(source, text) for source, texts in picked.items() for text in texts][:count]
+
+
+def dispatch_texts(folder: Path = Path("tests/data/extract_dev")) -> list[str]:
+    """The real dispatches of the extraction development set, in the old tone style."""
+    return [to_old_tone_style(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.txt"))]
 
 
 def pyvi_restore(text: str) -> str:
@@ -184,8 +192,10 @@ def main() -> None:
         "congvan": congvan_restore,
     }
     results: dict[str, object] = {}
+    letters = dispatch_texts()
     for name, pairs, clip in (
         ("a_deaccented_legal", [(t, strip_diacritics(t)) for s, t in texts if s.startswith("legal")], False),
+        ("a_deaccented_dispatches", [(t, strip_diacritics(t)) for t in letters], False),
         ("a_deaccented_news", [(t, strip_diacritics(t)) for s, t in texts if s.startswith("news")], False),
         ("b_eng_ocr_clean", ocr_pairs(args.set, "eng", _CLEAN), True),
         ("b_eng_ocr_degraded", ocr_pairs(args.set, "eng"), True),

@@ -25,8 +25,8 @@ NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 """A number as written: ``1.775``, ``1.200.000``, ``47,5``, ``01``."""
 
 _NUMERIC_DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
-_WORDED_DATE = r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
-DATE_PATTERN = rf"(?:{_WORDED_DATE}|(?:ngay\s+)?{_NUMERIC_DATE})"
+_WORDED_DATE = r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"  # ``ngày`` may stand before
+DATE_PATTERN = rf"(?:(?:ngay\s+)?{_WORDED_DATE}|(?:ngay\s+)?{_NUMERIC_DATE})"
 """A full date on folded text (lower-case, no accents)."""
 
 _DATE_RE = re.compile(DATE_PATTERN)

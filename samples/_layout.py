@@ -288,3 +288,29 @@ def render_pdf(letter: Letter, path: str | Path, *, font: str = "serif") -> Rend
     page_w, page_h = A4
     box = Box(page, x0 / page_w, 1 - y1 / page_h, x1 / page_w, 1 - y0 / page_h)
     return Rendered(path, doc.page, box)
+
+
+def render_text_pdf(text: str, path: str | Path, *, font: str = "serif") -> Path:
+    """Write plain text to an A4 PDF, a paragraph a line, as a dispatch's body is set.
+
+    For documents known only as text (the extraction development set): the
+    header's two columns come one after the other, as their .txt files hold them.
+    """
+    faces = _register(font)
+    path = Path(path)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=_LEFT,
+        rightMargin=_RIGHT,
+        topMargin=_TOP,
+        bottomMargin=_BOTTOM,
+        invariant=1,
+        author="congvan samples",
+    )
+    style = _style("text", faces["regular"], _BODY_SIZE, alignment=TA_LEFT, leading=_BODY_SIZE * 1.3, spaceAfter=3)
+    story: list[Flowable] = []
+    for line in text.splitlines():
+        story.append(Paragraph(escape(line), style) if line.strip() else Spacer(1, _BODY_SIZE * 0.6))
+    doc.build(story)
+    return path

@@ -26,7 +26,7 @@ from samples._degrade import (
     skew,
     stamp,
 )
-from samples._layout import Box, Rendered, render_pdf
+from samples._layout import Box, Rendered, render_pdf, render_text_pdf
 from samples._letter import Letter, Signer, letter_text, load_letter
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "punch_holes",
     "rasterise",
     "render_pdf",
+    "render_text_pdf",
     "rotate90",
     "scanner_border",
     "shadow",

@@ -23,7 +23,7 @@ __all__ = ["deadlines"]
 
 _BRACKET_WORDS = 8
 _MAX_WHAT = 160
-_WINDOW = re.compile(rf"(?<![a-z])tu\s+({DATEISH})\s*(?:den|-|–|—)\s*({DATEISH})")
+_WINDOW = re.compile(rf"(?<![a-z])tu\s+({DATEISH})\s*(?:den(?:\s+het)?|-|–|—)\s*({DATEISH})")
 
 
 @Language.component("congvan_deadlines", assigns=["doc.spans"])

@@ -57,3 +57,13 @@ def test_a_long_clause_keeps_its_head() -> None:
     clause = "Sở dự kiến tổ chức hội nghị " + "về chuyển đổi số, " * 12
     what = record_of(HEAD + clause + "vào cuối tháng 5/2022.")["deadlines"][0]["what"]
     assert what.startswith("Sở dự kiến tổ chức hội nghị") and len(what) <= 160
+
+
+def test_a_day_written_out_after_truoc_ngay_keeps_its_day() -> None:
+    deadlines = record_of(HEAD + "Đề nghị gửi báo cáo về Sở trước ngày 08 tháng 6 năm 2022.")["deadlines"]
+    assert [d["date"] for d in deadlines] == ["2022-06-08"]
+
+
+def test_a_window_to_the_end_of_a_day() -> None:
+    text = HEAD + "Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 10/5/2022 đến hết ngày 14/5/2022."
+    assert [(d["start"], d["end"]) for d in record_of(text)["deadlines"]] == [("2022-05-10", "2022-05-14")]
