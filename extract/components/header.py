@@ -108,9 +108,23 @@ def _right_column_start(fold: str, phrases: list[str]) -> int:
 def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
     groups: list[tuple[int, int, str]] = []
     continuations = keywords()["body_continuations"]
+    headings = {folded(t["heading"]) for t in doc_types()}
+    for line in lines[:_TITLE_LINES]:
+        title_style = _TITLE_ISSUER.match(line.fold)
+        if title_style and _mostly_upper(line.text):  # ``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY …``
+            start, end = line.start + title_style.start(1), line.start + title_style.end(1)
+            add(
+                doc,
+                "issuer",
+                start,
+                end,
+                canonical_body(squash(line.text[title_style.start(1) : title_style.end(1)])),
+                0.8,
+            )
+            return
     for start, text in _left_column(lines, number_line):
-        if not _mostly_upper(text):
-            continue
+        if not _mostly_upper(text) or folded(text) in headings:
+            continue  # ``CHỈ THỊ`` over ``CỦA THỦ TƯỚNG…`` is the type, not the issuer
         if groups and folded(text).startswith(tuple(continuations)):
             first, _, joined = groups[-1]
             groups[-1] = (first, start + len(text), f"{joined} {text}")
@@ -123,6 +137,10 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
     if len(groups) > 1:
         start, end, raw = groups[-2]
         add(doc, "parent_issuer", start, end, canonical_body(squash(raw)), 0.85)
+
+
+_TITLE_LINES = 8
+_TITLE_ISSUER = re.compile(r"cua\s+(.+?)(?=\s+(?:so|ngay|ve)\b|$)")
 
 
 def _mostly_upper(text: str) -> bool:

@@ -97,18 +97,23 @@ def _cc(doc: Doc, lines: list[Line], index: int) -> None:
 
 
 def _signer(doc: Doc, lines: list[Line], closing: int) -> None:
+    """The title with the authority lines above it (``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``), then the name."""
     kw = keywords()
     titles = sorted(kw["signer_titles"], key=len, reverse=True)
+    authorities: list[tuple[int, int, str]] = []
     title: tuple[int, int, str] | None = None
     for line in lines[closing:]:
         for segment_start, segment in _upper_segments(line):
             fold = folded(segment)
+            where = (line.start + segment_start, line.start + segment_start + len(segment), segment)
             if fold.startswith(tuple(kw["authority_prefixes"])):
-                continue
-            if any(fold.startswith(t) for t in titles):
-                title = (line.start + segment_start, line.start + segment_start + len(segment), segment)
-    if title:
-        add(doc, "signer_title", title[0], title[1], squash(title[2]), 0.85)
+                authorities.append(where)
+            elif any(fold.startswith(t) for t in titles):
+                title = where
+    parts = [a for a in authorities if title is None or a[0] < title[0]] + ([title] if title else [])
+    if parts:  # a title alone, or an authority line alone (``KT. BỘ TRƯỞNG`` over a stamp)
+        text = ", ".join(_readable(squash(part)) for _, _, part in parts)
+        add(doc, "signer_title", parts[0][0], parts[-1][1], text, 0.85)
     for line in reversed(lines[closing:]):
         name = _person_name(line.text)
         if name:
@@ -117,8 +122,18 @@ def _signer(doc: Doc, lines: list[Line], closing: int) -> None:
             return
 
 
+def _readable(title: str) -> str:
+    """``KT. BỘ TRƯỞNG, CHỦ NHIỆM`` → ``KT. Bộ trưởng, Chủ nhiệm``: capitals kept only where a reader writes them."""
+    parts = []
+    for part in title.split(","):
+        prefix, _, rest = part.strip().rpartition(". ") if ". " in part else ("", "", part.strip())
+        rest = rest[:1].upper() + rest[1:].lower()
+        parts.append(f"{prefix}. {rest}" if prefix else rest)
+    return ", ".join(parts)
+
+
 def _upper_segments(line: Line) -> list[tuple[int, str]]:
-    return [(m.start(), m.group().strip()) for m in re.finditer(r"(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.]*\s*){2,}", line.text)]
+    return [(m.start(), m.group().strip(" ,")) for m in re.finditer(r"(?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ.,]*\s*){2,}", line.text)]
 
 
 def _person_name(text: str) -> str | None:

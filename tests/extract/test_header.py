@@ -102,3 +102,8 @@ def test_a_v_v_label_missing_its_second_v_still_anchors_the_subject() -> None:
         "Số: 1378/SGDĐT-VP\nV/ triển khai phần mềm quản lý hồ\nsơ công việc năm học 2024-2025\n\nKính gửi: Các trường"
     )
     assert record_of(text)["subject"] == "triển khai phần mềm quản lý hồ sơ công việc năm học 2024-2025"
+
+
+def test_a_gazette_title_names_the_issuer_after_cua_and_the_type_heading_is_no_issuer() -> None:
+    text = "CHỈ THỊ\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
+    assert record_of(text + "Các Bộ, ngành thực hiện.")["issuer"] == "Thủ tướng Chính phủ"

@@ -21,7 +21,7 @@ def test_the_hanoi_letter() -> None:
     assert len(record["directives"]) == 5
     assert [(c["name"], c["phone"]) for c in record["contacts"]] == [("Đinh Diệu Huyền", "0986528419")]
     assert [d["date"] for d in record["deadlines"]] == ["2022-03"]
-    assert record["signer_name"] == "Lê Đình Hùng" and record["signer_title"] == "PHÓ CHỦ TỊCH"
+    assert record["signer_name"] == "Lê Đình Hùng" and record["signer_title"] == "TM. Ban thường vụ, Phó chủ tịch"
     assert [r["number"] for r in record["referenced_documents"]] == ["01/KH-LĐLĐ"]
 
 
@@ -42,7 +42,8 @@ def test_the_plan_with_sections_targets_and_deadlines() -> None:
     assert {t["value"] for t in record["targets"]} >= {95, 50, 100, 30}
     assert {d["date"] or d["end"] for d in record["deadlines"]} >= {"2023-10-15", "2023-11-30"}
     assert len(record["directives"]) == 6
-    assert record["signer_title"] == "PHÓ CHỦ TỊCH" and record["signer_name"] == "Trần Quang Vinh"
+    assert record["signer_title"] == "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó chủ tịch"
+    assert record["signer_name"] == "Trần Quang Vinh"
 
 
 def test_the_hanoi_seed_as_it_came_without_its_left_header() -> None:
@@ -59,7 +60,7 @@ def test_the_hanoi_seed_as_it_came_without_its_left_header() -> None:
         "Lưu: VT, CSPL & QHLĐ",
     ]
     assert record["issuer"] is None  # the seed has no left header lines: nothing to guess from
-    assert (record["signer_title"], record["signer_name"]) == ("PHÓ CHỦ TỊCH", "Lê Đình Hùng")
+    assert (record["signer_title"], record["signer_name"]) == ("TM. Ban thường vụ, Phó chủ tịch", "Lê Đình Hùng")
 
 
 def test_an_invented_decision_with_articles_and_interleaved_columns() -> None:
@@ -76,7 +77,7 @@ def test_an_invented_decision_with_articles_and_interleaved_columns() -> None:
     assert [r["number"] for r in record["referenced_documents"]] == ["749/QĐ-TTg", "15/TTr-STTTT"]
     assert [d["date"] for d in record["deadlines"]] == ["2024-12-15"]  # not 2015, 2020 nor 20/3/2024
     assert [c["text"] for c in record["cc"]] == ["Như Điều 3", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, KGVX"]
-    assert (record["signer_title"], record["signer_name"]) == ("PHÓ CHỦ TỊCH", "Nguyễn Quang Hưng")
+    assert (record["signer_title"], record["signer_name"]) == ("KT. Chủ tịch, Phó chủ tịch", "Nguyễn Quang Hưng")
 
 
 def test_an_invented_report_with_achievements_and_next_years_targets() -> None:
@@ -111,4 +112,4 @@ def test_an_invented_letter_whose_header_comes_as_left_block_then_right_block() 
     assert [d["date"] for d in record["deadlines"]] == ["2024-06-25T17:00"]
     assert [(c["name"], c["phone"]) for c in record["contacts"]] == [("Nguyễn Văn An", "02363821456")]
     assert record["targets"] == []  # "các chỉ tiêu thống kê" in a form is no target
-    assert (record["signer_title"], record["signer_name"]) == ("PHÓ GIÁM ĐỐC", "Lê Thị Mai")
+    assert (record["signer_title"], record["signer_name"]) == ("KT. Giám đốc, Phó giám đốc", "Lê Thị Mai")

@@ -29,13 +29,13 @@ def test_noi_nhan_items_without_the_signature_column() -> None:
     text = "Nội dung.\nNơi nhận: TM. BAN THƯỜNG VỤ\n- Như trên; PHÓ CHỦ TỊCH\n- Lưu: VT, VP.\nLê Đình Hùng"
     record = record_of(text)
     assert _texts(record["cc"]) == ["Như trên", "Lưu: VT, VP"]
-    assert record["signer_title"] == "PHÓ CHỦ TỊCH"
+    assert record["signer_title"] == "TM. Ban thường vụ, Phó chủ tịch"
     assert record["signer_name"] == "Lê Đình Hùng"
 
 
-def test_the_authority_line_is_not_the_title() -> None:
+def test_the_title_comes_with_its_authority_line() -> None:
     record = record_of("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐỗ Mạnh Cường")
-    assert record["signer_title"] == "PHÓ GIÁM ĐỐC" and record["signer_name"] == "Đỗ Mạnh Cường"
+    assert record["signer_title"] == "KT. Giám đốc, Phó giám đốc" and record["signer_name"] == "Đỗ Mạnh Cường"
 
 
 def test_contact_with_name_and_phone() -> None:
@@ -53,10 +53,15 @@ def test_a_signature_mark_read_into_a_noi_nhan_line_is_cut() -> None:
         "Nội dung.\nNơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, KGVX. (Đã ký)\nNguyễn Quang Hưng"
     )
     assert _texts(record["cc"]) == ["Như Điều 3", "Lưu: VT, KGVX"]
-    assert (record["signer_title"], record["signer_name"]) == ("PHÓ CHỦ TỊCH", "Nguyễn Quang Hưng")
+    assert (record["signer_title"], record["signer_name"]) == ("KT. Chủ tịch, Phó chủ tịch", "Nguyễn Quang Hưng")
 
 
 def test_a_signer_name_read_into_the_last_noi_nhan_line_is_cut() -> None:
     record = record_of("Nội dung.\nNơi nhận: GIÁM ĐỐC\n- Sở Nội vụ;\n- Lưu: VT. Trần Văn Hoa")
     assert _texts(record["cc"]) == ["Sở Nội vụ", "Lưu: VT"]
     assert record["signer_name"] == "Trần Văn Hoa"
+
+
+def test_an_authority_line_alone_is_the_title() -> None:
+    record = record_of("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nNguyễn Văn An")
+    assert record["signer_title"] == "KT. Bộ trưởng" and record["signer_name"] == "Nguyễn Văn An"
