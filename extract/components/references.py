@@ -15,7 +15,8 @@ from normalize.values import parse_vi_date
 
 __all__ = ["references"]
 
-_NUMBER = r"\d+[a-z]?(?:/\d{4})?/[a-z0-9\-]+[a-z0-9]"
+_NUMBER = r"\d+[a-z]?(?:/\d{4})?(?:/|-(?=[a-z]))[a-z0-9\-/&]*[a-z0-9]"
+"""``4381/TLĐ-VP``, ``20/2015/QĐ-UBND``, and the Party's ``21-NQ/TW``, ``50-HĐBT`` (folded)."""
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
 
 
@@ -23,14 +24,16 @@ _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d
 def references(doc: Doc) -> Doc:
     fold = fold_of(doc)
     types = phrases_pattern(keywords()["reference_types"])
-    issuer_end = rf"(?=\s+(?:{phrases_pattern(keywords()['issuer_stops'])})(?![a-z])|[.;,(:]|$)"
+    stops = phrases_pattern(keywords()["issuer_stops"])
+    issuer_end = rf"(?=\s+(?:{stops})(?![a-z])|\s+(?:va\s+)?(?:{types})\s|[.;,(:]|$)"  # not into the next citation
     pattern = re.compile(
-        rf"(?:(?<![a-z])({types})\s+)?(?:so\s*:?\s*)({_NUMBER})"
+        rf"(?:(?<![a-z])({types})\s+(?:so\s*:?\s*)?|(?<![a-z])so\s*:?\s*)({_NUMBER})"
         rf"(?:\s*,?\s*(?:ngay\s+)?({_DATE}))?"
         rf"(?:\s+(?:cua|do)\s+([^.;:(]{{3,90}}?){issuer_end})?"
     )
     own = {c.value for c in candidates(doc, "number")}
     own_spans = [(c.start, c.end) for c in candidates(doc, "number")]
+    found: dict[str, tuple[int, int, tuple[object, ...], float]] = {}
     for match in pattern.finditer(fold):
         number = re.sub(r"\s+", "", text_of(doc)[match.start(2) : match.end(2)])
         if number in own or any(a <= match.start(2) < b for a, b in own_spans):
@@ -38,6 +41,14 @@ def references(doc: Doc) -> Doc:
         kind = text_of(doc)[match.start(1) : match.end(1)] if match.group(1) else None
         date = parse_vi_date(text_of(doc)[match.start(3) : match.end(3)]) if match.group(3) else None
         issuer = canonical_body(squash(text_of(doc)[match.start(4) : match.end(4)])) if match.group(4) else None
-        value = (number, date, kind[:1].upper() + kind[1:] if kind else None, issuer)
-        add(doc, "referenced_documents", match.start(), match.end(), value, 0.85 if kind else 0.7)
+        value = (number, date, kind[:1].upper() + kind[1:].lower() if kind else None, issuer)
+        key = number.casefold()
+        if key not in found or _known(value) > _known(found[key][2]):  # a document cited twice is one reference
+            found[key] = (match.start(), match.end(), value, 0.85 if kind else 0.7)
+    for start, end, value, confidence in found.values():
+        add(doc, "referenced_documents", start, end, value, confidence)
     return doc
+
+
+def _known(value: tuple[object, ...]) -> int:
+    return sum(part is not None for part in value)

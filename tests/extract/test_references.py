@@ -21,3 +21,18 @@ def test_the_issuer_of_a_reference_stops_at_its_verb() -> None:
 def test_a_reference_without_a_type_word() -> None:
     refs = record_of(HEAD + "Theo đề nghị tại số 15/TTr-STTTT ngày 20/3/2022.")["referenced_documents"]
     assert [(r["number"], r["type"]) for r in refs] == [("15/TTr-STTTT", None)]
+
+
+def test_a_party_symbol_and_a_type_without_so() -> None:
+    text = HEAD + "Thực hiện Nghị quyết 21-NQ/TW ngày 22/11/2012 của Bộ Chính trị và Quyết định 538/QĐ-TTg."
+    numbers = {r["number"] for r in record_of(text)["referenced_documents"]}
+    assert numbers == {"21-NQ/TW", "538/QĐ-TTg"}
+
+
+def test_a_document_cited_twice_is_one_reference_with_all_that_is_known() -> None:
+    text = (
+        HEAD
+        + "Theo Công văn số 847/UBND-VX ngày 22/3/2011 của UBND tỉnh Quảng Ninh. Tại Công văn số 847/UBND-VX, đề nghị."
+    )
+    (reference,) = record_of(text)["referenced_documents"]
+    assert reference["date"] == "2011-03-22" and reference["issuer"]
