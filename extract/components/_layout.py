@@ -51,6 +51,8 @@ def layout_of(lines: list[Line]) -> Layout:
     kw = keywords()
     number_line = next((i for i, line in enumerate(lines[:40]) if NUMBER_RE.search(line.fold)), None)
     recipients = find_label(lines, kw["recipients_label"], 0, 60)
+    if recipients is None:
+        recipients = _telegram_label(lines[:60])
     cc = find_label(lines, kw["cc_label"], (recipients or number_line or 0) + 1)
     if cc is None:
         cc = _find_label_anywhere(lines, kw["cc_label"], (recipients or number_line or 0) + 1)
@@ -61,6 +63,14 @@ def layout_of(lines: list[Line]) -> Layout:
     else:
         body_start = (number_line or 0) + 1
     return Layout(number_line, recipients, cc, body_start, cc if cc is not None else len(lines))
+
+
+_TELEGRAM = re.compile(r"^[^:]{3,80}\bdien\s*:\s*$")
+
+
+def _telegram_label(lines: list[Line]) -> int | None:
+    """A công điện's ``THỦ TƯỚNG CHÍNH PHỦ điện:``, which stands where ``Kính gửi:`` would."""
+    return next((i for i, line in enumerate(lines) if _TELEGRAM.match(line.fold)), None)
 
 
 def _is_list_item(line: Line) -> bool:

@@ -37,7 +37,10 @@ def parties(doc: Doc) -> Doc:
 def _label_rest(line: Line) -> tuple[int, str]:
     """What follows ``Kính gửi:``/``Nơi nhận:`` on the label's own line."""
     colon = line.text.find(":")
-    cut = colon + 1 if 0 <= colon < 14 else len(line.fold.split()[0]) + len(line.fold.split()[1]) + 1
+    if 0 <= colon < 14 or line.fold.rstrip().endswith(":"):  # ``Kính gửi:``, ``THỦ TƯỚNG CHÍNH PHỦ điện:``
+        cut = colon + 1 if colon < 14 else len(line.text.rstrip())
+    else:
+        cut = len(line.fold.split()[0]) + len(line.fold.split()[1]) + 1
     rest = line.text[cut:]
     return line.start + cut + (len(rest) - len(rest.lstrip())), rest.strip()
 

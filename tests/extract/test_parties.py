@@ -65,3 +65,13 @@ def test_a_signer_name_read_into_the_last_noi_nhan_line_is_cut() -> None:
 def test_an_authority_line_alone_is_the_title() -> None:
     record = record_of("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nNguyễn Văn An")
     assert record["signer_title"] == "KT. Bộ trưởng" and record["signer_name"] == "Nguyễn Văn An"
+
+
+def test_a_telegram_lists_its_recipients_after_dien() -> None:
+    text = (
+        "Số: 438/CĐ-TTg\nHà Nội, ngày 20 tháng 3 năm 2017\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ Quốc phòng;\n- Bộ Công an.\n"
+    )
+    assert [r["text"] for r in record_of(text + "Yêu cầu khẩn trương tìm kiếm.")["recipients"]] == [
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+    ]
