@@ -12,10 +12,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, doc_lines
+from extract._candidates import add, candidates, doc_lines
 from extract._lexicon import keywords
 from extract._text import Line, folded, squash
 from extract.components._layout import layout_of
+from extract.types import DocType
 
 __all__ = ["directives", "item_spans"]
 
@@ -31,34 +32,45 @@ def directives(doc: Doc) -> Doc:
     lines = doc_lines(doc)
     layout = layout_of(lines)
     body = lines[layout.body_start : layout.body_end]
-    for start, _end, text in _operative_items(body):
+    report = any(c.value == DocType.BAO_CAO for c in candidates(doc, "doc_type"))
+    not_directives = tuple(keywords()["not_directives"])
+    for start, _end, text in _operative_items(body, report=report):
         sentence = _first_sentence(text)
-        if len(sentence) >= 8:
+        if len(sentence) >= 8 and not folded(sentence).startswith(not_directives):
             add(doc, "directives", start, start + len(sentence) + _lead(text), sentence, 0.85)
     return doc
 
 
-def _operative_items(body: list[Line]) -> list[tuple[int, int, str]]:
-    for pattern in (_ARTICLE,):
-        starts = [i for i, line in enumerate(body) if pattern.match(line.fold)]
-        if starts:
-            return item_spans(body, starts)
+def _operative_items(body: list[Line], *, report: bool = False) -> list[tuple[int, int, str]]:
+    """Items that ask for something: of a report, only those of its proposals section (kiến nghị).
+
+    Items under sections that set out aims or report (mục đích, kết quả…) are
+    background, however they are numbered.
+    """
+    starts = [i for i, line in enumerate(body) if _ARTICLE.match(line.fold)]
+    if starts and not report:
+        return item_spans(body, starts)
     sections = [i for i, line in enumerate(body) if _SECTION.match(line.fold) and line.text.isupper()]
     numbered = [i for i, line in enumerate(body) if _NUMBERED.match(line.fold)]
+    kw = keywords()
+    if report:
+        proposals = _ranges(body, sections, kw["proposal_sections"])
+        return item_spans(body, [i for i in numbered if any(a < i < b for a, b in proposals)])
     if sections:
-        tasks = _task_ranges(body, sections)
-        chosen = [i for i in numbered if any(a < i < b for a, b in tasks)]
+        chosen = [i for i in numbered if any(a < i < b for a, b in _ranges(body, sections, kw["task_sections"]))]
         if chosen:
             return item_spans(body, chosen)
+        background = _ranges(body, sections, kw["report_sections"])
+        numbered = [i for i in numbered if not any(a < i < b for a, b in background)]
     if numbered:
         return item_spans(body, numbered)
     dashes = [i for i, line in enumerate(body) if _DASH.match(line.text)]
     return item_spans(body, dashes)
 
 
-def _task_ranges(body: list[Line], sections: list[int]) -> list[tuple[int, int]]:
-    words = tuple(keywords()["task_sections"])
-    ends = [*sections[1:], len(body)]
+def _ranges(body: list[Line], sections: list[int], words: list[str]) -> list[tuple[int, int]]:
+    """(heading, next heading) of the sections whose heading has one of ``words``."""
+    ends = [*sections[1:], len(body)][: len(sections)]
     return [(s, e) for s, e in zip(sections, ends, strict=True) if any(w in body[s].fold for w in words)]
 
 

@@ -39,3 +39,17 @@ def test_dash_items_after_the_request_are_directives_when_nothing_is_numbered() 
 def test_an_item_runs_on_across_a_page_break_in_mid_sentence() -> None:
     text = HEAD + "1. Khen thưởng kịp thời những tập thể,\n\f\ncá nhân có thành tích.\n2. Báo cáo kết quả."
     assert record_of(text)["directives"][0]["text"] == "Khen thưởng kịp thời những tập thể, cá nhân có thành tích"
+
+
+def test_trap_the_items_of_a_report_are_no_directives_but_its_proposals_are() -> None:
+    text = (
+        "Số: 215/BC-UBND\nHà Nội, ngày 01 tháng 3 năm 2022\nBÁO CÁO\nKết quả thực hiện\n"
+        "I. KẾT QUẢ THỰC HIỆN\n1. Đã tổ chức 12 hội nghị tuyên truyền.\n"
+        "II. KIẾN NGHỊ\n1. Đề nghị Bộ Tài chính bổ sung kinh phí.\n"
+    )
+    assert [d["text"] for d in record_of(text)["directives"]] == ["Đề nghị Bộ Tài chính bổ sung kinh phí"]
+
+
+def test_trap_the_aims_of_a_plan_and_its_legal_bases_are_no_directives() -> None:
+    text = HEAD + "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\n- Căn cứ Luật Giáo dục năm 2019;\n"
+    assert record_of(text)["directives"] == []
