@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from extract._candidates import add, fold_of, text_of
 from extract._lexicon import keywords
-from extract._text import phrases_pattern
+from extract._text import phrases_pattern, squash
 from extract.components._body import NUMBER, body_range, clause_end, clause_start, period_near, sentence_end
 from extract.components._measure import clean_metric, is_date_part, scope_near, unit_and_metric
 from normalize.values import parse_vi_number
@@ -34,6 +34,10 @@ def quantities(doc: Doc) -> Doc:
     triggers = phrases_pattern(kw["target_triggers"])
     pattern = re.compile(rf"(?<![a-z])({triggers})\s+(?:[a-z]+\s+){{0,3}}?({NUMBER})\s*(%|[a-z])")
     taken: set[int] = set()
+    for line_start, number, metric_end in _target_items(fold, start, end):  # the surest: listed under CHỈ TIÊU
+        metric = squash(text_of(doc)[line_start:metric_end]).strip(" ,:;-–") or None
+        _add_target(doc, fold, start, line_start, number, None, 0.8, metric=metric)
+        taken.add(number[0])
     for match in pattern.finditer(fold, start, end):
         if _is_reported(fold, match.start()) or is_date_part(fold, match.start(2)) or match.start(2) in taken:
             continue
@@ -58,14 +62,26 @@ def _is_reported(fold: str, position: int) -> bool:
 
 
 def _add_target(
-    doc: Doc, fold: str, floor: int, start: int, number: tuple[int, int], comparator: str | None, confidence: float
+    doc: Doc,
+    fold: str,
+    floor: int,
+    start: int,
+    number: tuple[int, int],
+    comparator: str | None,
+    confidence: float,
+    *,
+    metric: str | None = None,
 ) -> None:
+    """``metric`` when the caller knows it (an item under a CHỈ TIÊU heading names it before its figure)."""
     text = text_of(doc)
     value = parse_vi_number(text[number[0] : number[1]])
     if value is None:
         return
-    unit, metric, unit_end = unit_and_metric(text, fold, number[1])
+    unit, found_metric, unit_end = unit_and_metric(text, fold, number[1])
     clause = clause_start(fold, start, floor)
+    if metric is not None:
+        unit = unit.split(" ")[0] if unit and unit != "%" else unit
+    metric = metric or found_metric
     if unit == "%" and metric == "%":
         metric = clean_metric(text[clause : min(start, number[0])]) or "%"
     tail = fold[number[1] : sentence_end(fold, number[1])]
@@ -87,4 +103,35 @@ def _numbers_in_target_sections(fold: str, start: int, end: int) -> list[re.Matc
             continue
         stop = sections[index + 1].start() if index + 1 < len(sections) else end
         found.extend(m for m in re.finditer(rf"(?<![\d.,/])({NUMBER})\s*%", fold) if section.end() < m.start() < stop)
+    return found
+
+
+_HEADING = re.compile(r"(?m)^(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])\s*[.)]\s+(.*)$")
+_ITEM = re.compile(r"(?m)^[-–+•]\s*(.*)$")
+_ITEM_NUMBER = re.compile(rf"(?<![\d.,/])({NUMBER})(?!\s*/\s*\d)")
+
+
+def _target_items(fold: str, start: int, end: int) -> list[tuple[int, tuple[int, int], int]]:
+    """Items under a heading that starts with CHỈ TIÊU or MỤC TIÊU (``2. Chỉ tiêu kế hoạch năm 2024``).
+
+    Each dash item with a figure is an aim: (item start, the figure's span, where
+    its metric ends). The figure is the first after a colon when there is one
+    (``Tỷ suất sinh: 12,80‰``), else the first that is no date, ordinal (``thứ 3``)
+    or part of a name.
+    """
+    words = tuple(keywords()["target_sections"])
+    headings = [h for h in _HEADING.finditer(fold, start, end)]
+    found = []
+    for index, heading in enumerate(headings):
+        if not heading.group(1).startswith(words):
+            continue
+        stop = headings[index + 1].start() if index + 1 < len(headings) else end
+        for item in _ITEM.finditer(fold, heading.end(), stop):
+            colon = fold.find(":", item.start(1), item.end(1))
+            for number in _ITEM_NUMBER.finditer(fold, colon + 1 if colon >= 0 else item.start(1), item.end(1)):
+                at = number.start(1)
+                if is_date_part(fold, at) or fold[max(0, at - 5) : at].rstrip().endswith("thu"):
+                    continue
+                found.append((item.start(1), number.span(1), colon if colon >= 0 else at))
+                break
     return found

@@ -58,3 +58,15 @@ def test_a_ceiling() -> None:
 )
 def test_the_scope_of_a_target(sentence: str, scope: str | None) -> None:
     assert [t["scope"] for t in record_of(HEAD + sentence)["targets"]] == [scope]
+
+
+def test_items_listed_under_a_chi_tieu_heading_are_targets_named_before_their_figure() -> None:
+    text = (
+        HEAD
+        + "2. Chỉ tiêu kế hoạch năm 2024\n- Tỷ suất sinh: 12,80‰.\n- Giảm tỷ lệ sinh con thứ 3 trở lên 0,1 % so với năm 2023.\n"
+    )
+    targets = record_of(text)["targets"]
+    assert [(t["metric"], t["value"]) for t in targets] == [
+        ("Tỷ suất sinh", 12.8),
+        ("Giảm tỷ lệ sinh con thứ 3 trở lên", 0.1),
+    ]
