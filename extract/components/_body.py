@@ -15,7 +15,10 @@ __all__ = ["DATEISH", "NUMBER", "body_range", "clause_end", "clause_start", "doc
 
 NUMBER = NUMBER_PATTERN
 _CLOCK = r"\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut)?\s*,?\s*"
-_FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
+_FULL_DATE = (
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}"  # 13/12/2007, 13.12.2007
+    r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
+)
 _DAY = rf"(?:{_CLOCK})?(?:ngay\s+)?(?:{_FULL_DATE})"
 _MONTH = r"(?:cuoi\s+|dau\s+|giua\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*\d{4}"
 _YEAR = r"(?:het\s+)?nam\s+\d{4}"

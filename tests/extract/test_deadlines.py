@@ -67,3 +67,8 @@ def test_a_day_written_out_after_truoc_ngay_keeps_its_day() -> None:
 def test_a_window_to_the_end_of_a_day() -> None:
     text = HEAD + "Đề nghị các hộ gia đình treo cờ Tổ quốc từ ngày 10/5/2022 đến hết ngày 14/5/2022."
     assert [(d["start"], d["end"]) for d in record_of(text)["deadlines"]] == [("2022-05-10", "2022-05-14")]
+
+
+def test_a_date_written_with_dots() -> None:
+    deadlines = record_of(HEAD + "Các đơn vị gửi ý kiến về Phòng Khảo thí trước ngày 13.12.2022.")["deadlines"]
+    assert [d["date"] for d in deadlines] == ["2022-12-13"]
