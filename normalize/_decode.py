@@ -33,9 +33,16 @@ Lattice = Sequence[Sequence[Candidate]]
 
 
 def decode(
-    model: NgramModel, sentences: Sequence[Lattice], beam: int = 8, cases: Sequence[Sequence[int]] | None = None
+    model: NgramModel,
+    sentences: Sequence[Lattice],
+    beam: int | Sequence[int] = 8,
+    cases: Sequence[Sequence[int]] | None = None,
 ) -> list[tuple[list[int], list[float]]]:
     """For each sentence: the chosen candidate's index at each position, and its confidence (0–1).
+
+    ``beam`` is one width for all sentences or one per sentence: garbled OCR
+    offers dozens of candidates a word and needs a wider beam than text that
+    only lost its marks.
 
     ``cases`` gives, per position, 1 for a word capitalised mid-sentence, 0 for one
     in lower case, -1 where case says nothing; candidates are weighed by how often
@@ -52,7 +59,8 @@ def decode(
     positions = np.concatenate(([0], np.cumsum(counts)))
     bounds = np.concatenate(([0], np.cumsum([len(lattice) for lattice in sentences])))
     start, end = model.id_of(SENTENCE_START), model.id_of(SENTENCE_END)
-    choice, confidence = _decode_all(model.tables, ids, channel, positions, bounds, beam, start, end)
+    beams = np.broadcast_to(np.asarray(beam, dtype=np.int64), (len(sentences),)).copy()
+    choice, confidence = _decode_all(model.tables, ids, channel, positions, bounds, beams, start, end)
     chosen, confidences = choice.tolist(), confidence.tolist()
     return [(chosen[i:j], confidences[i:j]) for i, j in zip(bounds[:-1], bounds[1:], strict=True)]
 
@@ -71,7 +79,7 @@ def _decode_all(
     channel: np.ndarray,
     positions: np.ndarray,
     bounds: np.ndarray,
-    beam: int,
+    beams: np.ndarray,
     start: int,
     end: int,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +91,7 @@ def _decode_all(
     for s in range(bounds.size - 1):
         first, last = bounds[s], bounds[s + 1]
         if last > first:
-            _search(tables, ids, channel, positions, first, last, beam, start, end, widest, choice)
+            _search(tables, ids, channel, positions, first, last, beams[s], start, end, widest, choice)
             _confidences(tables, ids, channel, positions, first, last, start, end, choice, confidence)
     return choice, confidence
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from congvan.errors import MissingDependencyError
-from normalize._candidates import Candidate, Inventory, MarkChannel, match_case
+from normalize._candidates import CLEAN_TEXT_EDIT, Candidate, Inventory, MarkChannel, match_case
 from normalize._confusions import Confusion
 from normalize._confusions import load as load_confusions
 from normalize._decode import decode
@@ -57,24 +57,30 @@ class Edit:
 
 
 class Restorer:
-    def __init__(self, model: NgramModel, confusions: tuple[Confusion, ...] = (), *, beam: int = 8) -> None:
+    def __init__(
+        self, model: NgramModel, confusions: tuple[Confusion, ...] = (), *, beam: int = 8, garbled_beam: int = 32
+    ) -> None:
         self.model = model
         self.inventory = Inventory(model, confusions)
         self.beam = beam
+        self.garbled_beam = garbled_beam
+        """Garbled OCR gives dozens of candidates a word: a narrow beam drops ``nỗ`` before ``lực`` can save it."""
 
     def edits(self, texts: Sequence[str]) -> list[list[Edit]]:
         """The edits each text needs; all texts decoded together (faster than one by one)."""
-        sentences, cases, owners = [], [], []
+        sentences, cases, beams, owners = [], [], [], []
         for index, text in enumerate(texts):
             channel, cache = self.channel_for(text), {}
+            beam = self.beam if channel.edit <= CLEAN_TEXT_EDIT else self.garbled_beam
             for tokens in _sentences(text):
                 lattice, case = self._lattice(tokens, channel, cache)
                 sentences.append(lattice)
                 cases.append(case)
+                beams.append(beam)
                 owners.append((index, tokens))
         found: list[list[Edit]] = [[] for _ in texts]
         for (index, tokens), lattice, (chosen, confidences) in zip(
-            owners, sentences, decode(self.model, sentences, self.beam, cases), strict=True
+            owners, sentences, decode(self.model, sentences, beams, cases), strict=True
         ):
             found[index].extend(_edits(tokens, lattice, chosen, confidences))
         return found
