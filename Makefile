@@ -63,6 +63,7 @@ bench: install
 	$(PY) -m bench.pipeline
 	$(PY) -m bench.ocr_set && $(PY) -m bench.ocr
 	$(PY) -m bench.restore
+	$(PY) -m bench.extract
 
 model: install
 	$(PY) -m bench.ocr_pairs --out build/ocr_pairs.jsonl

@@ -9,7 +9,7 @@ from typing import Any
 
 from extract._text import folded
 
-__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces"]
+__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces", "surnames"]
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
@@ -44,3 +44,10 @@ def provinces() -> dict[str, str]:
 @cache
 def doc_types() -> list[dict[str, Any]]:
     return _jsonl("doc_types.jsonl")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Vietnamese family names, folded: the first word of a signer's name."""
+    data = json.loads(resources.files("extract").joinpath("data", "surnames.json").read_text(encoding="utf-8"))
+    return frozenset(folded(name) for name in data["surnames"])

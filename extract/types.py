@@ -37,6 +37,7 @@ class DocType(enum.StrEnum):
     BAO_CAO = "bao_cao"
     CHI_THI = "chi_thi"
     QUYET_DINH = "quyet_dinh"
+    CONG_DIEN = "cong_dien"
     OTHER = "other"
 
 

@@ -113,6 +113,7 @@ class Inventory:
         self._forms = dict(forms)
         self._skeletons = list(self._forms)
         self._known_readings: dict[tuple[str, bool], tuple[_Reading, ...]] = {}
+        self._weighed: dict[tuple[str, MarkChannel], list[Candidate]] = {}
 
     def knows(self, word: str) -> bool:
         """Whether some toned form of ``word`` is in the vocabulary."""
@@ -127,11 +128,17 @@ class Inventory:
         """
         found = cache.get(token)
         if found is None:
-            garbled = channel.edit > CLEAN_TEXT_EDIT
-            found = cache[token] = [
-                Candidate(text, i, misread + channel.weigh(counts))
-                for text, i, misread, counts in self._readings(token, garbled)
-            ]
+            key = (token, channel)  # texts typed without accents all get the same channel
+            found = self._weighed.get(key)
+            if found is None:
+                if len(self._weighed) >= _READINGS_KEPT:
+                    self._weighed.clear()
+                garbled = channel.edit > CLEAN_TEXT_EDIT
+                found = self._weighed[key] = [
+                    Candidate(text, i, misread + channel.weigh(counts))
+                    for text, i, misread, counts in self._readings(token, garbled)
+                ]
+            cache[token] = found
         return found
 
     def _readings(self, token: str, garbled: bool) -> tuple[_Reading, ...]:

@@ -113,6 +113,8 @@ class _Token:
 
 
 def _repair_token(token: str, steps: tuple[tuple[str, Step], ...]) -> tuple[str, str]:
+    if token.isascii() and steps is _STEPS:
+        return token, ""  # Unicode and tone style only touch letters beyond ASCII
     reasons = []
     for name, step in steps:
         fixed = step(token)

@@ -164,10 +164,12 @@ def _edits(
 ) -> list[Edit]:
     edits = []
     for token, candidates, index, confidence in zip(tokens, lattice, chosen, confidences, strict=True):
-        original = token.group()
+        original, picked = token.group(), candidates[index].text
+        if picked == original or picked == original.lower():
+            continue  # the common case, decided before anything dearer
         if not any(ch.isalpha() for ch in original) or _in_address(token):
             continue
-        after = match_case(candidates[index].text, original)
+        after = match_case(picked, original)
         if after != original:
             edits.append(Edit(token.start(), token.end(), after, confidence))
     return edits
@@ -175,10 +177,11 @@ def _edits(
 
 def _in_symbol(token: re.Match[str]) -> bool:
     """Whether the token is a capitalised part of a document symbol: ``TU`` in ``18-CTrHĐ/TU``."""
-    text, start, end, word = token.string, token.start(), token.end(), token.group()
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if not (word.isascii() and word.isalpha() and word[0].isupper()):
+    word = token.group()
+    if not (word[0].isupper() and word.isascii() and word.isalpha()):
         return False
+    text, start, end = token.string, token.start(), token.end()
+    before, after = text[start - 1 : start], text[end : end + 1]
     if "/" in (before, after):
         return True
     return "-" in (before, after) and word.isupper() and len(word) > 1  # not ``Rang-Tháp``, ``hoạch-Tài``

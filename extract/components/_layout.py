@@ -17,8 +17,11 @@ from extract._text import Line
 
 __all__ = ["Layout", "find_label", "layout_of", "NUMBER_RE"]
 
-NUMBER_RE = re.compile(r"(?<![a-z0-9])s[o6ô][\s:;.,]{0,3}(\d+[a-z]?\s*(?:/\s*[\w.\-]+(?:\s*-\s*[\w.]+)*)+)")
-"""``Số: 31 /LĐLĐ``, ``S6:960/LDLD`` (on folded text)."""
+NUMBER_RE = re.compile(
+    r"(?<![a-z0-9])s[o6ô][\s:;.,]{0,3}"
+    r"(\d+[a-z]?\s*(?:-\s*[a-z][\w.&]*\s*)?(?:/\s*[\w.&\-–]+(?:\s*[-–]\s*[\w.&]+)*)+)"
+)
+"""``Số: 31 /LĐLĐ``, ``S6:960/LDLD``, the Party's and Đoàn's ``225 - KH/TWĐTN-CTTN`` (on folded text)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,9 @@ def _place_date(doc: Doc, lines: list[Line]) -> None:
         return
 
 
+_CITY_BEFORE = re.compile(r"(?:Thành phố|Thành Phố|Tp\.|TP\.)\s*$")
+
+
 def _place_words(region: str) -> tuple[int, str]:
     """The place name at the end of ``region``: its trailing run of capitalised words."""
     words = list(re.finditer(r"\S+", region))
@@ -77,7 +80,9 @@ def _place_words(region: str) -> tuple[int, str]:
             break
     if not keep:
         return 0, ""
-    return keep[0].start(), region[keep[0].start() : keep[-1].end()]
+    city = _CITY_BEFORE.search(region, 0, keep[0].start())
+    first = city.start() if city else keep[0].start()  # ``Thành phố Hồ Chí Minh``, as printed
+    return first, region[first : keep[-1].end()]
 
 
 def _left_column(lines: list[Line], number_line: int | None) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract._candidates import add, doc_lines, fold_of, text_of
-from extract._lexicon import keywords
+from extract._lexicon import keywords, surnames
 from extract._text import Line, folded, squash, strip_item
 from extract.components._layout import layout_of
 from normalize import is_syllable
@@ -147,6 +147,8 @@ def _person_name(text: str) -> str | None:
     words = match.group(1).split()
     if not all(is_syllable(w) for w in words) or len(match.group(1)) < len(text.strip()) * 0.5:
         return None
+    if len(words) < 3 and folded(words[0]) not in surnames():
+        return None  # ``Mục đích``, a heading, is no ``Lê Hùng``
     return match.group(1)
 
 

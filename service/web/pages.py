@@ -24,6 +24,7 @@ templates.env.globals["doc_type_names"] = {
     "bao_cao": "Báo cáo",
     "chi_thi": "Chỉ thị",
     "quyet_dinh": "Quyết định",
+    "cong_dien": "Công điện",
     "other": "Khác",
 }
 

@@ -64,7 +64,7 @@ def test_a_body_without_parent_has_none() -> None:
         ("Số: 03/CT-UBND", "chi_thi"),
         ("Số: 88/BC-SYT", "bao_cao"),
         ("Số: 31/LĐLĐ\nV/v đẩy mạnh thực hiện", "cong_van"),
-        ("Số: 17/CĐ-TTg", "other"),
+        ("Số: 17/CĐ-TTg", "cong_dien"),
     ],
 )
 def test_document_type_from_heading_or_symbol(text: str, doc_type: str) -> None:
@@ -107,3 +107,8 @@ def test_a_v_v_label_missing_its_second_v_still_anchors_the_subject() -> None:
 def test_a_gazette_title_names_the_issuer_after_cua_and_the_type_heading_is_no_issuer() -> None:
     text = "CHỈ THỊ\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
     assert record_of(text + "Các Bộ, ngành thực hiện.")["issuer"] == "Thủ tướng Chính phủ"
+
+
+def test_a_party_style_number_and_a_city_place() -> None:
+    record = record_of("Số: 225 - KH/TWĐTN-CTTN\nThành phố Hồ Chí Minh, ngày 16 tháng 5 năm 2024\nNội dung.")
+    assert record["number"] == "225-KH/TWĐTN-CTTN" and record["place"] == "Thành phố Hồ Chí Minh"

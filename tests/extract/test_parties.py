@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.extract.conftest import record_of
+from tests.extract.conftest import HEAD, record_of
 
 
 def _texts(items: list[dict]) -> list[str]:
@@ -75,3 +75,7 @@ def test_a_telegram_lists_its_recipients_after_dien() -> None:
         "Bộ Quốc phòng",
         "Bộ Công an",
     ]
+
+
+def test_trap_a_two_word_heading_is_no_signer_name() -> None:
+    assert record_of(HEAD + "Nội dung.\n1. Mục đích\nNâng cao nhận thức.")["signer_name"] is None
