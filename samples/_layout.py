@@ -261,11 +261,9 @@ def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
     canvas.restoreState()
 
 
-def render_pdf(letter: Letter, path: str | Path, *, font: str = "serif") -> Rendered:
-    """Write ``letter`` to ``path`` as a deterministic (byte-stable) A4 PDF; ``font`` is serif|dejavu."""
-    faces = _register(font)
-    path = Path(path)
-    doc = SimpleDocTemplate(
+def _a4(path: Path, title: str = "") -> SimpleDocTemplate:
+    """A byte-stable A4 document with Decree 30's margins."""
+    return SimpleDocTemplate(
         str(path),
         pagesize=A4,
         leftMargin=_LEFT,
@@ -273,9 +271,16 @@ def render_pdf(letter: Letter, path: str | Path, *, font: str = "serif") -> Rend
         topMargin=_TOP,
         bottomMargin=_BOTTOM,
         invariant=1,
-        title=letter.number,
+        title=title,
         author="congvan samples",
     )
+
+
+def render_pdf(letter: Letter, path: str | Path, *, font: str = "serif") -> Rendered:
+    """Write ``letter`` to ``path`` as a deterministic (byte-stable) A4 PDF; ``font`` is serif|dejavu."""
+    faces = _register(font)
+    path = Path(path)
+    doc = _a4(path, title=letter.number)
     doc.congvan_font = faces["regular"]
     width = doc.width
     closing, signature = _closing(letter, faces, width)
@@ -298,16 +303,7 @@ def render_text_pdf(text: str, path: str | Path, *, font: str = "serif") -> Path
     """
     faces = _register(font)
     path = Path(path)
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=_LEFT,
-        rightMargin=_RIGHT,
-        topMargin=_TOP,
-        bottomMargin=_BOTTOM,
-        invariant=1,
-        author="congvan samples",
-    )
+    doc = _a4(path)
     style = _style("text", faces["regular"], _BODY_SIZE, alignment=TA_LEFT, leading=_BODY_SIZE * 1.3, spaceAfter=3)
     story: list[Flowable] = []
     for line in text.splitlines():
