@@ -28,7 +28,6 @@ import extract
 import normalize
 import ocr
 from extract.scoring import Scores, score_documents
-from ocr.types import OcrDocument
 from samples.render import noise, rasterise, render_text_pdf, skew
 
 _DPI = 200
@@ -44,7 +43,7 @@ def load_dev(folder: Path) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def from_text(text: str) -> dict[str, Any]:
-    return extract.extract(normalize.repair(OcrDocument.from_text(text))).to_record()
+    return extract.extract(normalize.repair_text(text)).to_record()
 
 
 def from_scan(text: str, seed: int) -> dict[str, Any]:
@@ -60,11 +59,11 @@ def from_scan(text: str, seed: int) -> dict[str, Any]:
             pages.append(path)
         documents = [ocr.read(path) for path in pages]
         scanned_text = ocr.PAGE_BREAK.join(document.text for document in documents)
-    return extract.extract(normalize.repair(OcrDocument.from_text(scanned_text))).to_record()
+    return extract.extract(normalize.repair_text(scanned_text)).to_record()
 
 
 def speed(texts: list[str]) -> dict[str, float]:
-    repaired = [normalize.repair(OcrDocument.from_text(text)) for text in texts]
+    repaired = [normalize.repair_text(text) for text in texts]
     extract.extract(repaired[0])  # the pipeline and its data files load once
     started = time.process_time()
     for document in repaired:
@@ -72,7 +71,7 @@ def speed(texts: list[str]) -> dict[str, float]:
     extraction = time.process_time() - started
     started = time.process_time()
     for text in texts:
-        extract.extract(normalize.repair(OcrDocument.from_text(text)))
+        extract.extract(normalize.repair_text(text))
     both = time.process_time() - started
     return {
         "documents": len(texts),

@@ -9,7 +9,7 @@ from typing import Any
 
 from extract._text import folded
 
-__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces", "surnames"]
+__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces", "surnames", "type_headings"]
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
@@ -51,3 +51,9 @@ def surnames() -> frozenset[str]:
     """Vietnamese family names, folded: the first word of a signer's name."""
     data = json.loads(resources.files("extract").joinpath("data", "surnames.json").read_text(encoding="utf-8"))
     return frozenset(folded(name) for name in data["surnames"])
+
+
+@cache
+def type_headings() -> frozenset[str]:
+    """The type headings (``KẾ HOẠCH``, ``CHỈ THỊ``…), folded."""
+    return frozenset(folded(row["heading"]) for row in doc_types())

@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -113,31 +114,30 @@ class Inventory:
         self._forms = dict(forms)
         self._skeletons = list(self._forms)
         self._known_readings: dict[tuple[str, bool], tuple[_Reading, ...]] = {}
-        self._weighed: dict[tuple[str, MarkChannel], list[Candidate]] = {}
+        self._weighed: dict[tuple[str, MarkChannel], tuple[Candidate, ...]] = {}
 
     def knows(self, word: str) -> bool:
         """Whether some toned form of ``word`` is in the vocabulary."""
         return fold(word) in self._forms
 
-    def candidates(self, token: str, channel: MarkChannel, cache: dict[str, list[Candidate]]) -> list[Candidate]:
+    def candidates(
+        self, token: str, channel: MarkChannel, cache: dict[str, tuple[Candidate, ...]]
+    ) -> tuple[Candidate, ...]:
         """Candidates for one input token (any case, any tone style).
 
-        ``cache`` belongs to one text (one channel): a text repeats its words. What
-        does not depend on the channel (which forms, how far each is from the
-        input) is kept across texts in ``_readings``.
+        ``cache`` belongs to one text (one channel): a text repeats its words. Which
+        forms a token may stand for, and how far each is from it, does not depend
+        on the channel and is kept across texts (``_known_readings``); texts typed
+        wholly without accents share one channel, so what they weigh is kept across
+        texts too (``_weighed``).
         """
         found = cache.get(token)
         if found is None:
-            key = (token, channel)  # texts typed without accents all get the same channel
+            key = (token, channel)
             found = self._weighed.get(key)
             if found is None:
-                if len(self._weighed) >= _READINGS_KEPT:
-                    self._weighed.clear()
-                garbled = channel.edit > CLEAN_TEXT_EDIT
-                found = self._weighed[key] = [
-                    Candidate(text, i, misread + channel.weigh(counts))
-                    for text, i, misread, counts in self._readings(token, garbled)
-                ]
+                readings = self._readings(token, channel.edit > CLEAN_TEXT_EDIT)
+                found = _bounded(self._weighed)[key] = _weigh(readings, channel)
             cache[token] = found
         return found
 
@@ -145,9 +145,7 @@ class Inventory:
         key = (token, garbled)
         found = self._known_readings.get(key)
         if found is None:
-            if len(self._known_readings) >= _READINGS_KEPT:
-                self._known_readings.clear()
-            found = self._known_readings[key] = tuple(self._find_readings(token, garbled))
+            found = _bounded(self._known_readings)[key] = tuple(dict.fromkeys(self._find_readings(token, garbled)))
         return found
 
     def _find_readings(self, token: str, garbled: bool) -> list[_Reading]:
@@ -160,21 +158,19 @@ class Inventory:
         acronym = len(token) > 1 and token.isupper() and not is_syllable(token)
         garbled = garbled and not name_like and not acronym
         variants = _variants(lowered, self.confusions) if garbled or not lowered.isalpha() else {lowered: 0.0}
-        found: dict[int, _Reading] = {}
+        found: list[_Reading] = []
         for variant, misread in variants.items():
             for i in self._forms.get(fold(variant), ()):
                 form = self.model.vocabulary[i]
-                _keep_likelier(found, (form, i, misread, _mark_counts(variant, form)))
+                found.append((form, i, misread, _mark_counts(variant, form)))
         same_skeleton = self._forms.get(fold(lowered), ())
         if garbled and not any(self.model.unigram[i] > RARE for i in same_skeleton):
-            for reading in self._near_misses(lowered):
-                _keep_likelier(found, reading)
-        readings = list(found.values())
+            found.extend(self._near_misses(lowered))
         if found and _is_acronym(token):
-            return readings  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
+            return found  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
         if lowered not in self.model.ids:
-            readings.append((lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0, _SAME))
-        return readings
+            found.append((lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0, _SAME))
+        return found
 
     def _near_misses(self, word: str) -> list[_Reading]:
         """Forms whose skeleton is an edit or two away: ``giri``→``gửi``, ``trudc``→``trước``."""
@@ -197,19 +193,24 @@ _Reading = tuple[str, int, float, tuple[int, int, int]]
 """A candidate before the text's channel is known: form, model id, log odds of the
 OCR confusions that lead to it, and (marks missing, marks wrong, letter edits)."""
 _SAME = (0, 0, 0)
-_READINGS_KEPT = 200_000
-"""Tokens whose readings are kept between texts (a few hundred bytes each)."""
+_KEPT = 50_000
+"""Entries a cache kept between texts may hold before it starts again (a few KB each for garbled words)."""
 
 
-def _keep_likelier(found: dict[int, _Reading], reading: _Reading) -> None:
-    """Of two readings of one form, keep the one the channel would score higher whatever its weights."""
-    form_id = reading[1]
-    if form_id not in found or _rough_score(reading) > _rough_score(found[form_id]):
-        found[form_id] = reading
+def _bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
+    if len(cache) >= _KEPT:
+        cache.clear()
+    return cache
 
 
-def _rough_score(reading: _Reading) -> float:
-    return reading[2] + MarkChannel().weigh(reading[3])
+def _weigh(readings: tuple[_Reading, ...], channel: MarkChannel) -> tuple[Candidate, ...]:
+    """The readings scored by ``channel``; of several readings of one form, the likeliest."""
+    best: dict[int, Candidate] = {}
+    for text, i, misread, counts in readings:
+        score = misread + channel.weigh(counts)
+        if i not in best or score > best[i].channel:
+            best[i] = Candidate(text, i, score)
+    return tuple(best.values())
 
 
 def _is_acronym(token: str) -> bool:

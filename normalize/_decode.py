@@ -60,6 +60,8 @@ def decode(
     bounds = np.concatenate(([0], np.cumsum([len(lattice) for lattice in sentences])))
     start, end = model.id_of(SENTENCE_START), model.id_of(SENTENCE_END)
     beams = np.broadcast_to(np.asarray(beam, dtype=np.int64), (len(sentences),)).copy()
+    if beams.min() < 1 or counts.min() < 1:  # the compiled search does not check its bounds
+        raise ValueError("every position needs a candidate, and every beam a width of at least 1")
     choice, confidence = _decode_all(model.tables, ids, channel, positions, bounds, beams, start, end)
     chosen, confidences = choice.tolist(), confidence.tolist()
     return [(chosen[i:j], confidences[i:j]) for i, j in zip(bounds[:-1], bounds[1:], strict=True)]
@@ -183,11 +185,12 @@ def _confidences(
     for t in range(last - first):
         base, count = positions[first + t], positions[first + t + 1] - positions[first + t]
         a, b, d, e = path[t], path[t + 1], path[t + 3], path[t + 4]
+        before = context_one(tables, a, b)
         scores = np.empty(count)
         for j in range(count):
             x = ids[base + j]
             scores[j] = (
-                logprob_one(tables, a, b, x, context_one(tables, a, b))
+                logprob_one(tables, a, b, x, before)
                 + logprob_one(tables, b, x, d, context_one(tables, b, x))
                 + logprob_one(tables, x, d, e, context_one(tables, x, d))
                 + channel[base + j]

@@ -14,13 +14,14 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["EMPTY", "HashIndex", "find", "quantise"]
+__all__ = ["EMPTY", "KEY_BITS", "HashIndex", "find", "quantise"]
 
 EMPTY = -1
 QUANTUM = 1000
 """Values are kept as whole thousandths in 16 bits (log probabilities lie within ±32)."""
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
-_KEY_BITS = 47  # a key shares its slot's 64 bits with its 16-bit value
+KEY_BITS = 47
+"""A key shares its slot's 64 bits with its 16-bit value: trigram keys allow a vocabulary of 2**15."""
 
 
 def quantise(values: np.ndarray) -> np.ndarray:
@@ -34,7 +35,7 @@ class HashIndex:
 
     def __init__(self, keys: np.ndarray, values: np.ndarray) -> None:
         keys = np.ascontiguousarray(keys, dtype=np.int64)
-        if keys.size and int(keys.max()) >> _KEY_BITS:
+        if keys.size and int(keys.max()) >> KEY_BITS:
             raise ValueError("hash index keys must be below 2**47")
         bits = max((len(keys) * 3 // 2).bit_length(), 4)  # at most two thirds full
         self.size = len(keys)

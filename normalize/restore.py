@@ -104,8 +104,8 @@ class Restorer:
         return MarkChannel(drop=math.log(dropped), edit=math.log(misread))
 
     def _lattice(
-        self, tokens: list[re.Match[str]], channel: MarkChannel, cache: dict[str, list[Candidate]]
-    ) -> tuple[list[list[Candidate]], list[int]]:
+        self, tokens: list[re.Match[str]], channel: MarkChannel, cache: dict[str, tuple[Candidate, ...]]
+    ) -> tuple[list[Sequence[Candidate]], list[int]]:
         """Each token's candidates, and its letter case where that is evidence (mid-sentence), else -1.
 
         Mid-sentence, a capital says "name": ``Minh`` rather than ``mình``, ``Tom``
@@ -160,7 +160,7 @@ def _sentences(text: str) -> list[list[re.Match[str]]]:
 
 
 def _edits(
-    tokens: list[re.Match[str]], lattice: list[list[Candidate]], chosen: list[int], confidences: list[float]
+    tokens: list[re.Match[str]], lattice: list[Sequence[Candidate]], chosen: list[int], confidences: list[float]
 ) -> list[Edit]:
     edits = []
     for token, candidates, index, confidence in zip(tokens, lattice, chosen, confidences, strict=True):
@@ -187,11 +187,11 @@ def _in_symbol(token: re.Match[str]) -> bool:
     return "-" in (before, after) and word.isupper() and len(word) > 1  # not ``Rang-Tháp``, ``hoạch-Tài``
 
 
-def _as_symbol_part(token: re.Match[str], candidates: list[Candidate]) -> list[Candidate]:
+def _as_symbol_part(token: re.Match[str], candidates: Sequence[Candidate]) -> Sequence[Candidate]:
     """A symbol's letters are acronyms: the only mark they may have lost is the bar of ``Đ``."""
     bare = token.group().lower()
     kept = [c for c in candidates if c.text.replace("đ", "d") == bare]
-    return kept or [Candidate(bare, 0, 0.0)]
+    return kept or [Candidate(bare, 0, 0.0)]  # id 0 is ``<unk>``
 
 
 def _in_address(token: re.Match[str]) -> bool:

@@ -25,7 +25,7 @@ import numpy as np
 
 from normalize._confusions import learn as learn_confusions
 from normalize._confusions import save as save_confusions
-from normalize._hashindex import HashIndex, quantise
+from normalize._hashindex import KEY_BITS, HashIndex, quantise
 from normalize._ngram import NgramModel
 from normalize._tokens import NUMBER, SENTENCE_END, SENTENCE_START, SPECIALS, TOKEN_RE, letter_case, lm_key
 from normalize._tone import to_old_tone_style
@@ -67,6 +67,11 @@ def train(
     ]
     vocabulary = _vocabulary(paragraphs, min_vocabulary_count)
     width = 1 << max(len(vocabulary) - 1, 1).bit_length()
+    if width**3 > 1 << KEY_BITS:
+        raise ValueError(
+            f"{len(vocabulary):,} words do not fit the model's 47-bit trigram keys (32,768 at most): "
+            "raise min_vocabulary_count"
+        )
     sequence, capital = _id_sequence(paragraphs, {token: i for i, token in enumerate(vocabulary)})
     del paragraphs
     model = _estimate(sequence, vocabulary, width, min_counts, _capitalised(sequence, capital, width))

@@ -161,7 +161,7 @@ def _ocr_json(document: ocr.OcrDocument) -> dict[str, object]:
 
 
 def restore(args: argparse.Namespace) -> int:
-    """Repair text as it streams in, a few thousand words at a time, so long files start printing at once.
+    """Repair text as it streams in, a chunk of about 4,000 words (or the end of the input) at a time.
 
     A paragraph (up to a blank line) is decoded as a whole: hard-wrapped lines
     are not sentences, and a word's neighbours on the next line help decide it.

@@ -11,15 +11,15 @@ from extract._candidates import candidates, doc_lines, text_of
 from extract.components._layout import layout_of
 from normalize.values import NUMBER_PATTERN
 
-__all__ = ["DATEISH", "NUMBER", "body_range", "clause_end", "clause_start", "document_date", "period_near"]
+__all__ = ["DATEISH", "FULL_DATE", "NUMBER", "body_range", "clause_end", "clause_start", "document_date", "period_near"]
 
 NUMBER = NUMBER_PATTERN
 _CLOCK = r"\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*(?:phut)?\s*,?\s*"
-_FULL_DATE = (
+FULL_DATE = (
     r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}"  # 13/12/2007, 13.12.2007
     r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
 )
-_DAY = rf"(?:{_CLOCK})?(?:ngay\s+)?(?:{_FULL_DATE})"
+_DAY = rf"(?:{_CLOCK})?(?:ngay\s+)?(?:{FULL_DATE})"
 _MONTH = r"(?:cuoi\s+|dau\s+|giua\s+)?thang\s+\d{1,2}\s*(?:/|nam)\s*\d{4}"
 _YEAR = r"(?:het\s+)?nam\s+\d{4}"
 DATEISH = rf"(?:{_DAY}|{_MONTH}|{_YEAR})"

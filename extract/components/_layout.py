@@ -19,7 +19,7 @@ __all__ = ["Layout", "find_label", "layout_of", "NUMBER_RE"]
 
 NUMBER_RE = re.compile(
     r"(?<![a-z0-9])s[o6ô][\s:;.,]{0,3}"
-    r"(\d+[a-z]?\s*(?:-\s*[a-z][\w.&]*\s*)?(?:/\s*[\w.&\-–]+(?:\s*[-–]\s*[\w.&]+)*)+)"
+    r"(\d+[a-z]?\s*(?:-\s*[a-z][\w.&]*\s*)?(?:/\s*[\w.&\-–]+(?:\s*[-–]\s*(?!v/v)[\w.&]+)*)+)"
 )
 """``Số: 31 /LĐLĐ``, ``S6:960/LDLD``, the Party's and Đoàn's ``225 - KH/TWĐTN-CTTN`` (on folded text)."""
 
@@ -68,12 +68,19 @@ def layout_of(lines: list[Line]) -> Layout:
     return Layout(number_line, recipients, cc, body_start, cc if cc is not None else len(lines))
 
 
-_TELEGRAM = re.compile(r"^[^:]{3,80}\bdien\s*:\s*$")
+_TELEGRAM = re.compile(r"^([^:]{3,80}?)\s+điện\s*:\s*$", re.IGNORECASE)
 
 
 def _telegram_label(lines: list[Line]) -> int | None:
-    """A công điện's ``THỦ TƯỚNG CHÍNH PHỦ điện:``, which stands where ``Kính gửi:`` would."""
-    return next((i for i, line in enumerate(lines) if _TELEGRAM.match(line.fold)), None)
+    """A công điện's ``THỦ TƯỚNG CHÍNH PHỦ điện:``, which stands where ``Kính gửi:`` would.
+
+    The sender is in capitals; ``… gồm đại diện:`` in a plan is no such label.
+    """
+    for index, line in enumerate(lines):
+        match = _TELEGRAM.match(line.text.strip())
+        if match and match.group(1).isupper():
+            return index
+    return None
 
 
 def _is_list_item(line: Line) -> bool:

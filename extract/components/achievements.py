@@ -71,7 +71,7 @@ def _near_taken(position: int, taken: set[int]) -> bool:
 
 
 def _add_count(doc: Doc, fold: str, text: str, floor: int, number: tuple[int, int]) -> None:
-    value = parse_vi_number(text[number[0] : number[1]])
+    value = parse_vi_number(text[number[0] : number[1] + 8])  # with ``triệu``, ``tỷ`` after it
     unit, metric, unit_end = unit_and_metric(text, fold, number[1])
     stop = sentence_end(fold, number[1])
     share = _SHARE_AFTER_RE.match(fold, unit_end, min(stop, unit_end + 60))

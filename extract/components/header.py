@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract._candidates import add, doc_lines, text_of
-from extract._lexicon import doc_types, keywords
+from extract._lexicon import doc_types, keywords, type_headings
 from extract._names import canonical_body
 from extract._text import Line, folded, squash
 from extract.components._layout import NUMBER_RE, find_label, layout_of
@@ -113,20 +113,7 @@ def _right_column_start(fold: str, phrases: list[str]) -> int:
 def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
     groups: list[tuple[int, int, str]] = []
     continuations = keywords()["body_continuations"]
-    headings = {folded(t["heading"]) for t in doc_types()}
-    for line in lines[:_TITLE_LINES]:
-        title_style = _TITLE_ISSUER.match(line.fold)
-        if title_style and _mostly_upper(line.text):  # ``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY …``
-            start, end = line.start + title_style.start(1), line.start + title_style.end(1)
-            add(
-                doc,
-                "issuer",
-                start,
-                end,
-                canonical_body(squash(line.text[title_style.start(1) : title_style.end(1)])),
-                0.8,
-            )
-            return
+    headings = type_headings()
     for start, text in _left_column(lines, number_line):
         if not _mostly_upper(text) or folded(text) in headings:
             continue  # ``CHỈ THỊ`` over ``CỦA THỦ TƯỚNG…`` is the type, not the issuer
@@ -136,6 +123,7 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
         else:
             groups.append((start, start + len(text), text))
     if not groups:
+        _title_issuer(doc, lines)
         return
     start, end, raw = groups[-1]
     add(doc, "issuer", start, end, canonical_body(squash(raw)), 0.9)
@@ -144,8 +132,18 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
         add(doc, "parent_issuer", start, end, canonical_body(squash(raw)), 0.85)
 
 
+def _title_issuer(doc: Doc, lines: list[Line]) -> None:
+    """With no header column, the issuer named in a gazette-style title: ``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/…``."""
+    for line in lines[:_TITLE_LINES]:
+        title = _TITLE_ISSUER.match(line.fold)
+        if title and _mostly_upper(line.text):
+            start, end = line.start + title.start(1), line.start + title.end(1)
+            add(doc, "issuer", start, end, canonical_body(squash(line.text[title.start(1) : title.end(1)])), 0.8)
+            return
+
+
 _TITLE_LINES = 8
-_TITLE_ISSUER = re.compile(r"cua\s+(.+?)(?=\s+(?:so|ngay|ve)\b|$)")
+_TITLE_ISSUER = re.compile(r"cua\s+(.+?)(?=\s+(?:so\s*:?\s*\d|ngay\s+\d|ve\s+viec)|$)")
 
 
 def _mostly_upper(text: str) -> bool:

@@ -34,7 +34,8 @@ def quantities(doc: Doc) -> Doc:
     triggers = phrases_pattern(kw["target_triggers"])
     pattern = re.compile(rf"(?<![a-z])({triggers})\s+(?:[a-z]+\s+){{0,3}}?({NUMBER})\s*(%|[a-z])")
     taken: set[int] = set()
-    for line_start, number, metric_end in _target_items(fold, start, end):  # the surest: listed under CHỈ TIÊU
+    # The surest first: figures listed under a CHỈ TIÊU heading.
+    for line_start, number, metric_end in _target_items(text_of(doc), fold, start, end):
         metric = squash(text_of(doc)[line_start:metric_end]).strip(" ,:;-–") or None
         _add_target(doc, fold, start, line_start, number, None, 0.8, metric=metric)
         taken.add(number[0])
@@ -74,7 +75,7 @@ def _add_target(
 ) -> None:
     """``metric`` when the caller knows it (an item under a CHỈ TIÊU heading names it before its figure)."""
     text = text_of(doc)
-    value = parse_vi_number(text[number[0] : number[1]])
+    value = parse_vi_number(text[number[0] : number[1] + 8])  # with ``triệu``, ``tỷ`` after it
     if value is None:
         return
     unit, found_metric, unit_end = unit_and_metric(text, fold, number[1])
@@ -107,11 +108,12 @@ def _numbers_in_target_sections(fold: str, start: int, end: int) -> list[re.Matc
 
 
 _HEADING = re.compile(r"(?m)^(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-z])\s*[.)]\s+(.*)$")
+_ORDINAL = re.compile(r"(?<!\w)thứ\s*$", re.IGNORECASE)  # ``con thứ 3``, not ``Tổng thu 500``
 _ITEM = re.compile(r"(?m)^[-–+•]\s*(.*)$")
-_ITEM_NUMBER = re.compile(rf"(?<![\d.,/])({NUMBER})(?!\s*/\s*\d)")
+_ITEM_NUMBER = re.compile(rf"(?<![\d.,/])({NUMBER})(?![\d.,]?\d|\s*/\s*\d)")  # whole, and not ``95/100``
 
 
-def _target_items(fold: str, start: int, end: int) -> list[tuple[int, tuple[int, int], int]]:
+def _target_items(text: str, fold: str, start: int, end: int) -> list[tuple[int, tuple[int, int], int]]:
     """Items under a heading that starts with CHỈ TIÊU or MỤC TIÊU (``2. Chỉ tiêu kế hoạch năm 2024``).
 
     Each dash item with a figure is an aim: (item start, the figure's span, where
@@ -130,7 +132,7 @@ def _target_items(fold: str, start: int, end: int) -> list[tuple[int, tuple[int,
             colon = fold.find(":", item.start(1), item.end(1))
             for number in _ITEM_NUMBER.finditer(fold, colon + 1 if colon >= 0 else item.start(1), item.end(1)):
                 at = number.start(1)
-                if is_date_part(fold, at) or fold[max(0, at - 5) : at].rstrip().endswith("thu"):
+                if is_date_part(fold, at) or _ORDINAL.search(text, max(0, at - 6), at):
                     continue
                 found.append((item.start(1), number.span(1), colon if colon >= 0 else at))
                 break

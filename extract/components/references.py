@@ -11,13 +11,13 @@ from extract._candidates import add, candidates, fold_of, text_of
 from extract._lexicon import keywords
 from extract._names import canonical_body
 from extract._text import phrases_pattern, squash
+from extract.components._body import FULL_DATE
 from normalize.values import parse_vi_date
 
 __all__ = ["references"]
 
 _NUMBER = r"\d+[a-z]?(?:/\d{4})?(?:/|-(?=[a-z]))[a-z0-9\-/&]*[a-z0-9]"
 """``4381/TLĐ-VP``, ``20/2015/QĐ-UBND``, and the Party's ``21-NQ/TW``, ``50-HĐBT`` (folded)."""
-_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}"
 
 
 @Language.component("congvan_references", assigns=["doc.spans"])
@@ -28,7 +28,7 @@ def references(doc: Doc) -> Doc:
     issuer_end = rf"(?=\s+(?:{stops})(?![a-z])|\s+(?:va\s+)?(?:{types})\s|[.;,(:]|$)"  # not into the next citation
     pattern = re.compile(
         rf"(?:(?<![a-z])({types})\s+(?:so\s*:?\s*)?|(?<![a-z])so\s*:?\s*)({_NUMBER})"
-        rf"(?:\s*,?\s*(?:ngay\s+)?({_DATE}))?"
+        rf"(?:\s*,?\s*(?:ngay\s+)?({FULL_DATE}))?"
         rf"(?:\s+(?:cua|do)\s+([^.;:(]{{3,90}}?){issuer_end})?"
     )
     own = {c.value for c in candidates(doc, "number")}

@@ -112,3 +112,7 @@ def test_a_gazette_title_names_the_issuer_after_cua_and_the_type_heading_is_no_i
 def test_a_party_style_number_and_a_city_place() -> None:
     record = record_of("Số: 225 - KH/TWĐTN-CTTN\nThành phố Hồ Chí Minh, ngày 16 tháng 5 năm 2024\nNội dung.")
     assert record["number"] == "225-KH/TWĐTN-CTTN" and record["place"] == "Thành phố Hồ Chí Minh"
+
+
+def test_a_subject_after_a_dash_is_not_part_of_the_number() -> None:
+    assert record_of("Số: 12/UBND – V/v triển khai\nHà Nội, ngày 01 tháng 3 năm 2022\nNội dung.")["number"] == "12/UBND"

@@ -79,3 +79,8 @@ def test_a_telegram_lists_its_recipients_after_dien() -> None:
 
 def test_trap_a_two_word_heading_is_no_signer_name() -> None:
     assert record_of(HEAD + "Nội dung.\n1. Mục đích\nNâng cao nhận thức.")["signer_name"] is None
+
+
+def test_trap_a_plan_listing_who_attends_has_no_telegram_recipients() -> None:
+    text = "Số: 12/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2022\nKẾ HOẠCH\nThành phần gồm đại diện:\n- Sở Y tế;\n"
+    assert record_of(text + "- Sở Tài chính.")["recipients"] == []

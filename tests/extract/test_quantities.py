@@ -70,3 +70,8 @@ def test_items_listed_under_a_chi_tieu_heading_are_targets_named_before_their_fi
         ("Tỷ suất sinh", 12.8),
         ("Giảm tỷ lệ sinh con thứ 3 trở lên", 0.1),
     ]
+
+
+def test_a_listed_figure_is_read_whole_and_revenue_is_no_ordinal() -> None:
+    text = HEAD + "2. Chỉ tiêu\n- Năm học 2024/2025 có 30 trường đạt chuẩn.\n- Tổng thu ngân sách 500 tỷ đồng.\n"
+    assert [t["value"] for t in record_of(text)["targets"]][:2] == [30, 500 * 1e9]

@@ -136,3 +136,14 @@ def test_an_acronym_inside_a_document_symbol_gets_its_d_bar_back() -> None:
 def test_the_letters_of_a_symbol_only_get_their_d_bar_back() -> None:
     assert restore("Chuong trinh so 18-CTrHD/TU ngay 12/3/2021") == "Chương trình số 18-CTrHD/TU ngày 12/3/2021"
     assert "Phan Rang-Tháp Chàm" in restore("Phan Rang-Thap Cham, ngay 5 thang 6 nam 2020")
+
+
+def test_the_decoder_refuses_an_empty_position_or_beam() -> None:
+    from normalize._decode import decode
+
+    model = default_restorer().model
+    candidate = default_restorer().inventory.candidates("duoc", MarkChannel(), {})[0]
+    with pytest.raises(ValueError):
+        decode(model, [[[candidate], []]])
+    with pytest.raises(ValueError):
+        decode(model, [[[candidate]]], beam=0)
