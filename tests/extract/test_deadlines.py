@@ -72,3 +72,8 @@ def test_a_window_to_the_end_of_a_day() -> None:
 def test_a_date_written_with_dots() -> None:
     deadlines = record_of(HEAD + "Các đơn vị gửi ý kiến về Phòng Khảo thí trước ngày 13.12.2022.")["deadlines"]
     assert [d["date"] for d in deadlines] == ["2022-12-13"]
+
+
+def test_a_time_something_is_moved_to_or_set_for() -> None:
+    text = HEAD + "Đồng ý lùi thời gian trình Đề án sang tháng 12 năm 2022. Sơ kết giữa kỳ vào năm 2023."
+    assert [d["date"] for d in record_of(text)["deadlines"]] == ["2022-12", "2023"]
