@@ -32,17 +32,19 @@ def directives(doc: Doc) -> Doc:
     lines = doc_lines(doc)
     layout = layout_of(lines)
     body = lines[layout.body_start : layout.body_end]
-    report = any(c.value == DocType.BAO_CAO for c in candidates(doc, "doc_type"))
+    kinds = {c.value for c in candidates(doc, "doc_type")}
     not_directives = tuple(keywords()["not_directives"])
-    for start, _end, text in _operative_items(body, report=report):
+    items = _operative_items(body, report=DocType.BAO_CAO in kinds, plan=DocType.KE_HOACH in kinds)
+    for start, _end, text in items:
         sentence = _first_sentence(text)
         if len(sentence) >= 8 and not folded(sentence).startswith(not_directives):
             add(doc, "directives", start, start + len(sentence) + _lead(text), sentence, 0.85)
     return doc
 
 
-def _operative_items(body: list[Line], *, report: bool = False) -> list[tuple[int, int, str]]:
-    """Items that ask for something: of a report, only those of its proposals section (kiến nghị).
+def _operative_items(body: list[Line], *, report: bool = False, plan: bool = False) -> list[tuple[int, int, str]]:
+    """Items that ask for something: of a report, only those of its proposals section (kiến nghị);
+    of a plan with sections, only those of its task sections (nhiệm vụ, tổ chức thực hiện…).
 
     Items under sections that set out aims or report (mục đích, kết quả…) are
     background, however they are numbered.
@@ -58,7 +60,7 @@ def _operative_items(body: list[Line], *, report: bool = False) -> list[tuple[in
         return item_spans(body, [i for i in numbered if any(a < i < b for a, b in proposals)])
     if sections:
         chosen = [i for i in numbered if any(a < i < b for a, b in _ranges(body, sections, kw["task_sections"]))]
-        if chosen:
+        if chosen or plan:
             return item_spans(body, chosen)
         background = _ranges(body, sections, kw["report_sections"])
         numbered = [i for i in numbered if not any(a < i < b for a, b in background)]

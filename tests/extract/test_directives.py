@@ -53,3 +53,11 @@ def test_trap_the_items_of_a_report_are_no_directives_but_its_proposals_are() ->
 def test_trap_the_aims_of_a_plan_and_its_legal_bases_are_no_directives() -> None:
     text = HEAD + "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\n- Căn cứ Luật Giáo dục năm 2019;\n"
     assert record_of(text)["directives"] == []
+
+
+def test_trap_a_plan_whose_task_sections_are_not_given_has_no_directives() -> None:
+    text = (
+        "Số: 10/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2022\nKẾ HOẠCH\nCông tác dân số năm 2022\n"
+        "I. MỤC TIÊU, CHỈ TIÊU\n1. Mục tiêu chung\nỔn định quy mô dân số.\n2. Chỉ tiêu\n- Tỷ suất sinh: 12,8‰.\n"
+    )
+    assert record_of(text)["directives"] == []
