@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from vietnam_provinces import Province
+
 from extract._text import folded
 
-__all__ = ["abbreviations", "bodies", "doc_types", "keywords", "provinces", "surnames", "type_headings"]
+__all__ = [
+    "abbreviations",
+    "bodies",
+    "current_provinces",
+    "doc_types",
+    "keywords",
+    "provinces",
+    "surnames",
+    "type_headings",
+]
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
@@ -37,8 +49,19 @@ def bodies() -> dict[str, str]:
 
 @cache
 def provinces() -> dict[str, str]:
-    names = sorted((row["name"] for row in _jsonl("provinces.jsonl")), key=len, reverse=True)
-    return {folded(name): name for name in names}
+    """Folded province name → its name: the 63 before the 2025 merger (a data file, since letters
+    cite them for years) and the 34 after it, from the maintained ``vietnam-provinces`` package."""
+    names = {row["name"] for row in _jsonl("provinces.jsonl")} | current_provinces()
+    return {folded(name): name for name in sorted(names, key=len, reverse=True)}
+
+
+@cache
+def current_provinces() -> frozenset[str]:
+    """The 34 provinces and cities after Nghị quyết 202/2025/QH15, without ``Thành phố``."""
+    return frozenset(_CITY.sub("", province.name) for province in Province.iter_all())
+
+
+_CITY = re.compile(r"^(?:Thành phố|Tỉnh)\s+")
 
 
 @cache

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from extract._lexicon import abbreviations, bodies, keywords, provinces
 from extract._text import folded
 from normalize import is_syllable
@@ -27,12 +29,32 @@ def _title(word: str) -> str:
 
 
 def canonical_body(raw: str) -> str:
-    """A body's full name in reading case; unknown words keep a sensible case."""
+    """A body's full name in reading case, its province spelt as the gazetteer has it."""
     text = re.sub(r"\s+", " ", _expand(raw.strip())).strip(" ,;:.")
     if not text:
         return text
     if text.isupper() or text != raw:
         text = _recase(text)
+    return _province_spelt(text)
+
+
+_PROVINCE_LEVEL = re.compile(r"(?<!\w)(?:tinh|thanh pho) (?=\w)")
+_PROVINCE_MATCH = 85
+"""rapidfuzz ratio, on folded text, for a province name misread by OCR (``Lal Châu``)."""
+
+
+def _province_spelt(text: str) -> str:
+    """The words after ``tỉnh``/``thành phố`` replaced by the province they stand for, if one is close."""
+    level = _PROVINCE_LEVEL.search(folded(text))
+    if not level:
+        return text
+    head, words = text[: level.end()], text[level.end() :].split(" ")
+    known = provinces()
+    for count in range(min(len(words), 4), 0, -1):  # the longest name first: ``Bà Rịa - Vũng Tàu``
+        wanted = folded(" ".join(words[:count]))
+        best = process.extractOne(wanted, list(known), scorer=fuzz.ratio, score_cutoff=_PROVINCE_MATCH)
+        if best and best[0].count(" ") == wanted.count(" "):
+            return head + " ".join([known[best[0]], *words[count:]])
     return text
 
 

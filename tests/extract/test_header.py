@@ -116,3 +116,17 @@ def test_a_party_style_number_and_a_city_place() -> None:
 
 def test_a_subject_after_a_dash_is_not_part_of_the_number() -> None:
     assert record_of("Số: 12/UBND – V/v triển khai\nHà Nội, ngày 01 tháng 3 năm 2022\nNội dung.")["number"] == "12/UBND"
+
+
+def test_a_province_misread_by_ocr_is_spelt_as_the_gazetteer_has_it() -> None:
+    from extract._names import canonical_body
+
+    assert canonical_body("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAL CHÂU") == "Liên đoàn Lao động tỉnh Lai Châu"
+    assert canonical_body("ỦY BAN NHÂN DÂN THÀNH PHỐ VĨNH YÊN") == "Ủy ban nhân dân thành phố Vĩnh Yên"  # no province
+
+
+def test_the_gazetteer_has_the_provinces_before_and_after_the_2025_merger() -> None:
+    from extract._lexicon import current_provinces, provinces
+
+    assert len(current_provinces()) == 34 and "Hồ Chí Minh" in current_provinces()
+    assert {"Hà Giang", "Bình Dương"} <= set(provinces().values())  # merged in 2025, still cited
