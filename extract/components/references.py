@@ -16,8 +16,11 @@ from normalize.values import parse_vi_date
 
 __all__ = ["references"]
 
-_NUMBER = r"\d+[a-z]?(?:/\d{4})?(?:/|-(?=[a-z]))[a-z0-9\-/&]*[a-z0-9]"
-"""``4381/TLĐ-VP``, ``20/2015/QĐ-UBND``, and the Party's ``21-NQ/TW``, ``50-HĐBT`` (folded)."""
+_NUMBER = r"\d+[a-z]?(?:/\d{4})?(?:/|-(?=[a-z])|\s(?=[a-z]+/))[a-z0-9&]+(?:-\s?[a-z0-9&]+|/[a-z0-9&]+)*"
+"""``4381/TLĐ-VP``, ``20/2015/QĐ-UBND``, the Party's ``21-NQ/TW``, ``50-HĐBT``, Đoàn's ``84 QĐ/TWĐTN``,
+and ``906/KT- KĐ`` as typed (folded)."""
+_LAW = re.compile(rf"(?<![a-z])(bo luat|luat|phap lenh)\s+[^.;:()]{{3,120}}?\s+ngay\s+({FULL_DATE})")
+"""A law cited by its name and date: ``Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015``."""
 
 
 @Language.component("congvan_references", assigns=["doc.spans"])
@@ -47,6 +50,18 @@ def references(doc: Doc) -> Doc:
             found[key] = (match.start(), match.end(), value, 0.85 if kind else 0.7)
     for start, end, value, confidence in found.values():
         add(doc, "referenced_documents", start, end, value, confidence)
+    for law in _LAW.finditer(fold):
+        kind = text_of(doc)[law.start(1) : law.end(1)]
+        date = parse_vi_date(text_of(doc)[law.start(2) : law.end(2)])
+        if date is not None:
+            add(
+                doc,
+                "referenced_documents",
+                law.start(),
+                law.end(),
+                (None, date, kind[:1].upper() + kind[1:], None),
+                0.75,
+            )
     return doc
 
 

@@ -74,7 +74,9 @@ def test_an_invented_decision_with_articles_and_interleaved_columns() -> None:
         "Ban Chỉ đạo có nhiệm",
         "Quyết định này có hi",
     ]
-    assert [r["number"] for r in record["referenced_documents"]] == ["749/QĐ-TTg", "15/TTr-STTTT"]
+    references = [(r["number"], r["type"], r["date"]) for r in record["referenced_documents"]]
+    assert references[0] == (None, "Luật", "2015-06-19")  # a law cited by name and date
+    assert [number for number, _, _ in references[1:]] == ["749/QĐ-TTg", "15/TTr-STTTT"]
     assert [d["date"] for d in record["deadlines"]] == ["2024-12-15"]  # not 2015, 2020 nor 20/3/2024
     assert [c["text"] for c in record["cc"]] == ["Như Điều 3", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, KGVX"]
     assert (record["signer_title"], record["signer_name"]) == ("KT. Chủ tịch, Phó chủ tịch", "Nguyễn Quang Hưng")

@@ -36,3 +36,17 @@ def test_a_document_cited_twice_is_one_reference_with_all_that_is_known() -> Non
     )
     (reference,) = record_of(text)["referenced_documents"]
     assert reference["date"] == "2011-03-22" and reference["issuer"]
+
+
+def test_a_law_by_name_and_date_and_symbols_typed_with_spaces() -> None:
+    text = HEAD + (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; "
+        "Theo văn bản số 906/KT- KĐ ngày 03/12/2021 và Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013."
+    )
+    references = [(r["number"], r["type"], r["date"]) for r in record_of(text)["referenced_documents"]]
+    assert ("906/KT-KĐ", "Văn bản", "2021-12-03") in references and (
+        "84QĐ/TWĐTN",
+        "Quyết định",
+        "2013-02-22",
+    ) in references
+    assert (None, "Luật", "2015-06-19") in references
