@@ -98,13 +98,18 @@ def _left_column(lines: list[Line], number_line: int | None) -> list[tuple[int, 
     return out
 
 
+_TITLE_EVIDENCE = 12
+"""Characters of the national title a fuzzy match must cover: ``VIỆT NAM`` under ``NGÂN HÀNG NHÀ NƯỚC`` is none."""
+
+
 def _right_column_start(fold: str, phrases: list[str]) -> int:
     best = len(fold)
     for phrase in phrases:
         position = fold.find(phrase[:12])
         if position < 0:
             alignment = fuzz.partial_ratio_alignment(phrase, fold)
-            position = alignment.dest_start if alignment and alignment.score >= 85 else -1
+            long_enough = alignment and alignment.dest_end - alignment.dest_start >= _TITLE_EVIDENCE
+            position = alignment.dest_start if long_enough and alignment.score >= 85 else -1
         if 0 <= position < best:
             best = position
     return best
@@ -115,8 +120,8 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
     continuations = keywords()["body_continuations"]
     headings = type_headings()
     for start, text in _left_column(lines, number_line):
-        if not _mostly_upper(text) or folded(text) in headings:
-            continue  # ``CHỈ THỊ`` over ``CỦA THỦ TƯỚNG…`` is the type, not the issuer
+        if not _mostly_upper(text) or folded(text) in headings or _NUMBER_LABEL.match(folded(text)):
+            continue  # ``CHỈ THỊ`` over ``CỦA THỦ TƯỚNG…`` is the type, ``Số: /TB-UBND`` a blank number
         if groups and folded(text).startswith(tuple(continuations)):
             first, _, joined = groups[-1]
             groups[-1] = (first, start + len(text), f"{joined} {text}")
@@ -143,6 +148,7 @@ def _title_issuer(doc: Doc, lines: list[Line]) -> None:
 
 
 _TITLE_LINES = 8
+_NUMBER_LABEL = re.compile(r"s[o6]\s*:")
 _TITLE_ISSUER = re.compile(r"cua\s+(.+?)(?=\s+(?:so\s*:?\s*\d|ngay\s+\d|ve\s+viec)|$)")
 
 

@@ -130,3 +130,12 @@ def test_the_gazetteer_has_the_provinces_before_and_after_the_2025_merger() -> N
 
     assert len(current_provinces()) == 34 and "Hồ Chí Minh" in current_provinces()
     assert {"Hà Giang", "Bình Dương"} <= set(provinces().values())  # merged in 2025, still cited
+
+
+def test_viet_nam_on_its_own_line_ends_the_issuer_and_a_blank_number_is_none() -> None:
+    record = record_of(
+        "NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\n-------\nSố: 68/NHNN-CSTT\nHà Nội, ngày 01 tháng 3 năm 2022\nNội dung."
+    )
+    assert record["issuer"] == "Ngân hàng Nhà nước Việt Nam"
+    record = record_of("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: /TB-UBND\nHà Nội, ngày tháng năm 2026\nNội dung.")
+    assert record["issuer"] == "Ủy ban nhân dân thành phố Hà Nội"
