@@ -20,6 +20,7 @@ _SCOPE = re.compile(r"(?<![a-z])(?:tai|tren dia ban|o|doi voi)\s+(?=[a-z])")
 _SCOPE_REACH = 40
 _EACH = re.compile(r"(?<!\w)[Mm]ỗi\s+(?=[^\W\d_])")
 _TEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_DAY_MONTH = re.compile(r"\d{1,2}\s*/\s*(\d{4}|\d{1,2}(?!\d))")
 _DATE_BEFORE = re.compile(r"(?:nam|ngay|thang|quy|giai doan|so|dieu|khoan|muc|lan thu)\s*$")
 
 
@@ -27,7 +28,9 @@ def is_date_part(fold: str, position: int) -> bool:
     """``năm 2023``, ``ngày 15``, ``31/5``: a number that belongs to a date or a name is no quantity."""
     if _DATE_BEFORE.search(fold[max(0, position - 12) : position]):
         return True
-    return fold[position : position + 12].find("/") in range(1, 4)
+    day_month = _DAY_MONTH.match(fold, position)
+    return bool(day_month) and (len(day_month.group(1)) == 4 or 1 <= int(day_month.group(1)) <= 12)
+    # ``31/5``, ``5/2022``; not ``12/44`` (12 of 44)
 
 
 def phrase_end(fold: str, position: int, limit: int, *, first_may_stop: bool = False) -> int:

@@ -23,6 +23,7 @@ from normalize.values import parse_vi_number
 
 __all__ = ["achievements"]
 
+_OF_TOTAL = re.compile(rf"\s*/\s*(?:{NUMBER})")
 _SHARE = rf"(?:dat|bang|hoan thanh|vuot)\s+({NUMBER})\s*%\s*(?:so voi\s+)?(?:chi tieu|ke hoach|muc tieu)"
 _SHARE_RE = re.compile(_SHARE)
 _SHARE_AFTER_RE = re.compile(rf"\s*,?\s*(?:[a-z]+\s+){{0,3}}?{_SHARE}")
@@ -34,7 +35,8 @@ def achievements(doc: Doc) -> Doc:
     fold, text = fold_of(doc), text_of(doc)
     start, end = body_range(doc)
     taken = {c.start for c in candidates(doc, "targets")} | _target_numbers(doc, fold)
-    past = re.compile(rf"(?<![a-z])(?:{phrases_pattern(keywords()['achievement_triggers'])})\s+({NUMBER})\s+(?=[a-z])")
+    triggers = phrases_pattern(keywords()["achievement_triggers"])
+    past = re.compile(rf"(?<![a-z])(?:{triggers})\s+({NUMBER})(?:{_OF_TOTAL.pattern})?\s+(?=[a-z])")  # ``12/44 nội``
     for pattern in (past, _COUNT_THEN_SHARE):
         for match in pattern.finditer(fold, start, end):
             number = match.span(1)
@@ -72,7 +74,8 @@ def _near_taken(position: int, taken: set[int]) -> bool:
 
 def _add_count(doc: Doc, fold: str, text: str, floor: int, number: tuple[int, int]) -> None:
     value = parse_vi_number(text[number[0] : number[1] + 8])  # with ``triệu``, ``tỷ`` after it
-    unit, metric, unit_end = unit_and_metric(text, fold, number[1])
+    of_total = _OF_TOTAL.match(fold, number[1])  # ``12/44 nội dung``: the unit follows the total
+    unit, metric, unit_end = unit_and_metric(text, fold, of_total.end() if of_total else number[1])
     stop = sentence_end(fold, number[1])
     share = _SHARE_AFTER_RE.match(fold, unit_end, min(stop, unit_end + 60))
     percent = parse_vi_number(text[share.start(1) : share.end(1)]) if share else None

@@ -23,6 +23,7 @@ from normalize.values import parse_vi_number
 
 __all__ = ["quantities"]
 
+_COUNTED = re.compile(r"\d\s*$")
 _FLOOR_AFTER = re.compile(rf"(?<![\d.,/])({NUMBER})\s*(?:%|[a-z][a-z ]{{0,40}}?)\s+tro\s+len")
 
 
@@ -42,6 +43,8 @@ def quantities(doc: Doc) -> Doc:
     for match in pattern.finditer(fold, start, end):
         if _is_reported(fold, match.start()) or is_date_part(fold, match.start(2)) or match.start(2) in taken:
             continue
+        if _COUNTED.search(fold, max(0, match.start() - 6), match.start()):
+            continue  # ``07 chỉ tiêu và 44 nội dung`` counts the aims, it sets none
         comparator = kw["comparators"].get(" ".join(match.group(1).split()))
         _add_target(doc, fold, start, match.start(), match.span(2), comparator, 0.85)
         taken.add(match.start(2))

@@ -35,3 +35,12 @@ def test_a_share_alone_is_its_own_value() -> None:
 def test_trap_an_aim_is_no_achievement() -> None:
     record = record_of(HEAD + "Phấn đấu kết nạp ít nhất 10.000 đoàn viên mới.")
     assert record["achievements"] == [] and [t["value"] for t in record["targets"]] == [10000]
+
+
+def test_a_count_of_a_total_is_an_achievement_and_a_count_of_aims_no_target() -> None:
+    text = (
+        HEAD + "Cần thực hiện 07 chỉ tiêu và 44 nội dung, đến nay đã hoàn thành 12/44 nội dung, còn lại theo tiến độ."
+    )
+    record = record_of(text)
+    assert [(a["value"], a["unit"]) for a in record["achievements"]] == [(12, "nội dung")]
+    assert record["targets"] == []
