@@ -162,9 +162,15 @@ def contacts(doc: Doc) -> Doc:
     for match in pattern.finditer(fold):
         phone = re.sub(r"[ .]", "", text_of(doc)[match.start(1) : match.end(1)])
         name_start, name = _name_before(text_of(doc), fold, match.start())
-        start = name_start if name else match.start(1)
-        add(doc, "contacts", start, match.end(1), (name, phone), 0.85 if name else 0.7)
+        start, end = (name_start if name else match.start(1)), match.end(1)
+        after = _NAME_AFTER.match(text_of(doc), end)
+        if name is None and after:  # ``0904255733 (Đ/c Cương)``
+            name, end = after.group(1), after.end()
+        add(doc, "contacts", start, end, (name, phone), 0.85 if name else 0.7)
     return doc
+
+
+_NAME_AFTER = re.compile(r"\s*\((?:[Đđ]/[Cc]|[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*){1,4})\)")
 
 
 def _name_before(text: str, fold: str, position: int) -> tuple[int, str | None]:

@@ -84,3 +84,8 @@ def test_trap_a_two_word_heading_is_no_signer_name() -> None:
 def test_trap_a_plan_listing_who_attends_has_no_telegram_recipients() -> None:
     text = "Số: 12/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2022\nKẾ HOẠCH\nThành phần gồm đại diện:\n- Sở Y tế;\n"
     assert record_of(text + "- Sở Tài chính.")["recipients"] == []
+
+
+def test_a_mobile_number_with_the_name_in_brackets_after_it() -> None:
+    text = HEAD + "Thông tin gửi về Văn phòng. Di động: 0904255733 (Đ/c Cương)."
+    assert [(c["name"], c["phone"]) for c in record_of(text)["contacts"]] == [("Cương", "0904255733")]
