@@ -30,7 +30,7 @@ def references(doc: Doc) -> Doc:
     stops = phrases_pattern(keywords()["issuer_stops"])
     issuer_end = rf"(?=\s+(?:{stops})(?![a-z])|\s+(?:va\s+)?(?:{types})\s|[.;,(:]|$)"  # not into the next citation
     pattern = re.compile(
-        rf"(?:(?<![a-z])({types})\s+(?:so\s*:?\s*)?|(?<![a-z])so\s*:?\s*)({_NUMBER})"
+        rf"(?:(?<![a-z])({types})\s+(?:s[o6]?\s*:?\s*)?|(?<![a-z])so\s*:?\s*)({_NUMBER})"  # ``s 4381/…``: OCR's ``số``
         rf"(?:\s*,?\s*(?:ngay\s+)?({FULL_DATE}))?"
         rf"(?:\s+(?:cua|do)\s+([^.;:(]{{3,90}}?){issuer_end})?"
     )

@@ -44,3 +44,8 @@ def test_a_count_of_a_total_is_an_achievement_and_a_count_of_aims_no_target() ->
     record = record_of(text)
     assert [(a["value"], a["unit"]) for a in record["achievements"]] == [(12, "nội dung")]
     assert record["targets"] == []
+
+
+def test_a_share_of_the_plan_across_a_line_break() -> None:
+    text = HEAD + "Kết thúc giai đoạn 1 với 1.775 sáng kiến, đạt 148% chỉ\ntiêu đề ra."
+    assert [(a["value"], a["percent_of_target"]) for a in record_of(text)["achievements"]] == [(1775, 148)]

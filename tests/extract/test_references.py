@@ -50,3 +50,8 @@ def test_a_law_by_name_and_date_and_symbols_typed_with_spaces() -> None:
         "2013-02-22",
     ) in references
     assert (None, "Luật", "2015-06-19") in references
+
+
+def test_a_type_then_so_read_by_ocr_as_s() -> None:
+    text = HEAD + "Căn cứ công văn s 4381/TLĐ-VP, ngày 21/6/2022 của Tổng Liên đoàn Lao động Việt Nam."
+    assert [r["number"] for r in record_of(text)["referenced_documents"]] == ["4381/TLĐ-VP"]
