@@ -11,6 +11,7 @@ in OCR output a mark the engine did print is strong evidence.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -151,6 +152,18 @@ class Inventory:
     def _find_readings(self, token: str, garbled: bool) -> list[_Reading]:
         if not any(ch.isalpha() for ch in token):
             return [(token, self.model.id_of(lm_key(token)), 0.0, _SAME)]
+        marked = _FOOTNOTE.fullmatch(token)  # ``thuộc1``: a word and its footnote mark, or ``HĐNN8``
+        if marked:
+            word, digits = marked.groups()
+            split = [
+                (text + digits, i, misread, counts) for text, i, misread, counts in self._find_readings(word, garbled)
+            ]
+            unknown = self.model.id_of(UNKNOWN)
+            whole = [reading for reading in self._word_readings(token, garbled) if reading[1] != unknown]
+            return [*split, *whole]  # the split already holds the word's own unknown reading
+        return self._word_readings(token, garbled)
+
+    def _word_readings(self, token: str, garbled: bool) -> list[_Reading]:
         lowered = to_old_tone_style(token.lower())
         # ``VP`` is no misread ``vị``, ``Wallace`` no ``Palace``: bare capitalised words keep their letters;
         # nor is ``TTĐT`` a misread ``TMĐT``: capitals no syllable is made of are an acronym as typed.
@@ -189,6 +202,7 @@ class Inventory:
         return found
 
 
+_FOOTNOTE = re.compile(r"([^\W\d_]{2,})(\d{1,2})")
 _Reading = tuple[str, int, float, tuple[int, int, int]]
 """A candidate before the text's channel is known: form, model id, log odds of the
 OCR confusions that lead to it, and (marks missing, marks wrong, letter edits)."""

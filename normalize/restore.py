@@ -141,12 +141,15 @@ def apply(text: str, edits: Sequence[Edit]) -> str:
 
 
 def _sentences(text: str) -> list[list[re.Match[str]]]:
-    """Tokens grouped into sentences: up to sentence punctuation or a blank line, not a line end."""
+    """Tokens grouped into sentences: up to sentence punctuation, a blank line, or the end of a
+    heading (a line in capitals followed by one that is not), not a hard-wrapped line end."""
     sentences: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     previous_end = 0
     for token in INPUT_TOKEN_RE.finditer(text):
-        if current and _PARAGRAPH_BREAK.search(text, previous_end, token.start()):
+        if current and (
+            _PARAGRAPH_BREAK.search(text, previous_end, token.start()) or _after_heading(text, previous_end, token)
+        ):
             sentences.append(current)
             current = []
         current.append(token)
@@ -157,6 +160,23 @@ def _sentences(text: str) -> list[list[re.Match[str]]]:
     if current:
         sentences.append(current)
     return sentences
+
+
+def _after_heading(text: str, previous_end: int, token: re.Match[str]) -> bool:
+    """Whether ``token`` opens a line that follows a heading: ``THÀNH PHỐ VĨNH YÊN`` / ``Số: 106``."""
+    if "\n" not in text[previous_end : token.start()]:
+        return False
+    line_start = text.rfind("\n", 0, token.start()) + 1
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", token.start())
+    return _in_capitals(text[previous_start:line_start]) and not _in_capitals(
+        text[line_start : line_end if line_end >= 0 else len(text)]
+    )
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
 
 def _edits(

@@ -147,3 +147,14 @@ def test_the_decoder_refuses_an_empty_position_or_beam() -> None:
         decode(model, [[[candidate], []]])
     with pytest.raises(ValueError):
         decode(model, [[[candidate]]], beam=0)
+
+
+def test_a_heading_in_capitals_ends_its_sentence() -> None:
+    text = "UY BAN NHAN DAN\nTHANH PHO VINH YEN\nSo: 106 /BC-UBND\nVinh Yen, ngay 10 thang 5 nam 2007"
+    assert restore(text).split("\n")[2] == "Số: 106 /BC-UBND"
+
+
+def test_a_word_keeps_its_footnote_mark() -> None:
+    assert restore("cac don vi truc thuoc1. Luat so 21-LCT/HDNN8 ngay") == (
+        "các đơn vị trực thuộc1. Luật số 21-LCT/HĐNN8 ngày"
+    )
