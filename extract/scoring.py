@@ -19,14 +19,14 @@ that have gold values or predictions in the set.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from normalize import to_old_tone_style
+from extract._text import squash
+from normalize import nfc, to_old_tone_style
 
 __all__ = ["FIELDS", "Counts", "Scores", "score_documents", "score_record"]
 
@@ -35,7 +35,6 @@ Match = Callable[[Any, Any], float]
 """How alike a gold and a predicted value are: 0 for no match, else up to 1 (the likelier pair first)."""
 _TRAILING = re.compile(r"[\s.;,:]+$")
 _LEADING = re.compile(r"^[\s\-–+•*]+")
-_SPACES = re.compile(r"\s+")
 
 
 def _text(value: Any) -> str:
@@ -43,8 +42,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, Mapping):
         value = value.get("text", "")
-    text = to_old_tone_style(unicodedata.normalize("NFC", str(value))).lower()
-    return _SPACES.sub(" ", _TRAILING.sub("", _LEADING.sub("", text))).strip()
+    text = to_old_tone_style(nfc(str(value))).lower()
+    return squash(_TRAILING.sub("", _LEADING.sub("", text)))
 
 
 def _same_text(gold: Any, got: Any) -> float:
