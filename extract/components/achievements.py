@@ -24,7 +24,8 @@ from normalize.values import parse_vi_number
 __all__ = ["achievements"]
 
 _OF_TOTAL = re.compile(rf"\s*/\s*(?:{NUMBER})")
-_SHARE = rf"(?:dat|bang|hoan\s+thanh|vuot)\s+({NUMBER})\s*%\s*(?:so\s+voi\s+)?(?:chi\s+tieu|ke\s+hoach|muc\s+tieu)"  # any white space between words: ``chỉ`` and ``tiêu`` may stand on two lines
+# Any white space between words: ``chỉ`` and ``tiêu`` may stand on two lines.
+_SHARE = rf"(?:dat|bang|hoan\s+thanh|vuot)\s+({NUMBER})\s*%\s*(?:so\s+voi\s+)?(?:chi\s+tieu|ke\s+hoach|muc\s+tieu)"
 _SHARE_RE = re.compile(_SHARE)
 _SHARE_AFTER_RE = re.compile(rf"\s*,?\s*(?:[a-z]+\s+){{0,3}}?{_SHARE}")
 _COUNT_THEN_SHARE = re.compile(rf"(?<![\d.,/])({NUMBER})\s+(?=[a-z])[^\d%;.:()\n]{{1,40}}?,?\s+{_SHARE}")
