@@ -1,6 +1,6 @@
 """Pairs of (true text, its OCR) to learn OCR confusions from: training documents only.
 
-    python -m bench.ocr_pairs [--out build/ocr_pairs.jsonl] [--pages 40] [--corpus ../shared/corpus]
+    python -m bench.ocr_pairs [--out build/ocr_pairs.jsonl] [--pages 160] [--corpus ../shared/corpus]
 
 Training-side corpus documents (``normalize.corpus``; the held-out side is for
 bench/restore) are laid out as letters, rendered in two fonts at 300 and 150
@@ -28,7 +28,7 @@ LANGS = ("eng", "vie")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("build/ocr_pairs.jsonl"))
-    parser.add_argument("--pages", type=int, default=40)
+    parser.add_argument("--pages", type=int, default=160)
     parser.add_argument("--corpus", type=Path, default=default_corpus_dir())
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)

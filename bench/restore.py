@@ -158,11 +158,11 @@ def speed(texts: list[str], repeats: int = 3) -> dict[str, float]:
 
     batch, one_by_one = float("inf"), float("inf")
     for _ in range(repeats):  # each run with word caches empty, as after a start
-        restorer = Restorer(loaded.model, loaded.inventory.confusions)
+        restorer = Restorer(loaded.model, loaded.inventory.confusions, loaded.inventory.acronyms)
         started = time.process_time()
         restorer.edits(inputs)
         batch = min(batch, time.process_time() - started)
-        restorer = Restorer(loaded.model, loaded.inventory.confusions)
+        restorer = Restorer(loaded.model, loaded.inventory.confusions, loaded.inventory.acronyms)
         started = time.process_time()
         for text in inputs:
             repair_text(text, restorer)

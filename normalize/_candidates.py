@@ -21,6 +21,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from normalize._acronyms import AcronymLetters
 from normalize._confusions import Confusion
 from normalize._language import is_syllable
 from normalize._ngram import NgramModel
@@ -105,9 +106,12 @@ def _marks(letter: str) -> tuple[str, str]:
 class Inventory:
     """The model's vocabulary grouped by skeleton."""
 
-    def __init__(self, model: NgramModel, confusions: tuple[Confusion, ...] = ()) -> None:
+    def __init__(
+        self, model: NgramModel, confusions: tuple[Confusion, ...] = (), acronyms: AcronymLetters | None = None
+    ) -> None:
         self.model = model
         self.confusions = confusions
+        self.acronyms = acronyms
         forms: dict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(model.vocabulary):
             if token[0].isalpha():
@@ -169,8 +173,9 @@ class Inventory:
         # nor is ``TTĐT`` a misread ``TMĐT``: capitals no syllable is made of are an acronym as typed.
         name_like = token[0].isupper() and token.isascii() and token.isalpha()
         acronym = len(token) > 1 and token.isupper() and not is_syllable(token)
+        misreadable = garbled and not acronym  # ``Trudc`` is a misread ``Trước`` as much as ``trudc`` is
         garbled = garbled and not name_like and not acronym
-        variants = _variants(lowered, self.confusions) if garbled or not lowered.isalpha() else {lowered: 0.0}
+        variants = _variants(lowered, self.confusions) if misreadable or not lowered.isalpha() else {lowered: 0.0}
         found: list[_Reading] = []
         for variant, misread in variants.items():
             for i in self._forms.get(fold(variant), ()):
@@ -182,8 +187,18 @@ class Inventory:
         if found and _is_acronym(token):
             return found  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
         if lowered not in self.model.ids:
-            found.append((lowered, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0, _SAME))
+            unknown = self.unknown_acronym(token) or lowered
+            found.append((unknown, self.model.id_of(UNKNOWN), -UNKNOWN_SPELLING if found else 0.0, _SAME))
         return found
+
+    def unknown_acronym(self, token: str) -> str | None:
+        """An acronym the model never saw, its ``D`` letters decided by the corpus's acronyms: ``TWDTN`` → ``twđtn``."""
+        capitals = sum(ch.isupper() for ch in token)
+        if self.acronyms is None or "D" not in token or capitals < 2 or not token.isascii() or is_syllable(token):
+            return None
+        if to_old_tone_style(token.lower()) in self.model.ids:
+            return None
+        return self.acronyms.restore(token).lower()
 
     def _near_misses(self, word: str) -> list[_Reading]:
         """Forms whose skeleton is an edit or two away: ``giri``→``gửi``, ``trudc``→``trước``."""
@@ -257,9 +272,11 @@ def _variants(word: str, confusions: tuple[Confusion, ...]) -> dict[str, float]:
 
 
 def match_case(form: str, original: str) -> str:
-    """``form`` in the letter case of ``original``: ``DE NGHI``→``ĐỀ NGHỊ``, ``Ha``→``Hà``."""
+    """``form`` in the letter case of ``original``: ``DE NGHI``→``ĐỀ NGHỊ``, ``Ha``→``Hà``, ``CTrHD``→``CTrHĐ``."""
     if form == original.lower():
         return original  # unchanged but for case: keep ``iPhone`` as it was
+    if len(form) == len(original) and not original.isupper() and sum(ch.isupper() for ch in original) > 1:
+        return "".join(f.upper() if o.isupper() else f for f, o in zip(form, original, strict=True))
     if original.isupper() and sum(ch.isalpha() for ch in original) > 1:
         return form.upper()
     if original[0].isupper():

@@ -4,8 +4,11 @@ An OCR run without the Vietnamese model prints ``gửi`` as ``giri`` and ``một
 as ``mét``: the letters change, not just the marks, so no toned form of the
 printed word is the right one. From aligned pairs (``bench.ocr_pairs`` makes
 them from training documents) we count, for each printed piece, what it stood
-for: ``ir`` → ``ử``, ``é`` → ``ộ``, ``6`` → ``ố``. A confusion that only drops or
-swaps a mark is left to the mark channel, which weighs marks on their own.
+for, in bare letters: ``ir`` → ``u`` (``giri``/``gửi``), ``é`` → ``o``, ``6`` → ``o``.
+The marks of the letter meant (``ử``, ``ộ``) are the mark channel's to weigh, as
+for any word: learning bare letters pools what ``ir`` does for ``ư ứ ừ ử ữ``,
+which a table of toned letters splits too thin. A confusion that only drops or
+swaps a mark is left to the mark channel too.
 
 ``learn`` writes the table that ``congvan train-lm --ocr-pairs`` commits as
 ``normalize/data/ocr_confusions.json``; ``load`` reads it back.
@@ -78,13 +81,14 @@ def _pieces(meant_word: str, printed_word: str) -> list[tuple[str, str]]:
     """The (printed, meant) piece where two spellings of one word differ in letters, not marks only.
 
     The piece is what is left between their common start and common end:
-    ``gửi``/``giri`` differ in ``ử``/``ir``. (A character diff would match the
+    ``gui`` (``gửi`` bare)/``giri`` differ in ``u``/``ir``. (A character diff would match the
     ``i`` of ``giri`` against the final ``i`` of ``gửi`` and split the piece.)
     """
+    meant_word = fold(meant_word)  # the marks are the mark channel's to weigh: learn only the letters
     start = len(os.path.commonprefix([meant_word, printed_word]))
     end = len(os.path.commonprefix([meant_word[start:][::-1], printed_word[start:][::-1]]))
     meant, printed = meant_word[start : len(meant_word) - end], printed_word[start : len(printed_word) - end]
-    if not printed or len(printed) > LONGEST_PIECE or len(meant) > LONGEST_PIECE or fold(printed) == fold(meant):
+    if not printed or len(printed) > LONGEST_PIECE or len(meant) > LONGEST_PIECE or fold(printed) == meant:
         return []
     return [(printed, meant)]
 

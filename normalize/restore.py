@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from congvan.errors import MissingDependencyError
+from normalize._acronyms import AcronymLetters, as_spelt_out
+from normalize._acronyms import load as load_acronyms
 from normalize._candidates import CLEAN_TEXT_EDIT, Candidate, Inventory, MarkChannel, match_case
 from normalize._confusions import Confusion
 from normalize._confusions import load as load_confusions
@@ -29,14 +31,16 @@ from normalize._ngram import NgramModel
 from normalize._tokens import INPUT_TOKEN_RE, letter_case
 from normalize._tone import nfc
 
-__all__ = ["CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "apply", "default_restorer"]
+__all__ = ["ACRONYMS_PATH", "CONFUSIONS_PATH", "MODEL_PATH", "Edit", "Restorer", "apply", "default_restorer"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "syllables.npz"
 CONFUSIONS_PATH = MODEL_PATH.with_name("ocr_confusions.json")
+ACRONYMS_PATH = MODEL_PATH.with_name("acronym_letters.json")
 
 _SENTENCE_END = frozenset(".?!;")  # not ":", which "Số: 12/KH" and "Kính gửi:" run on through
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile(r"(?<!\w)[A-Z]{2,8}(?!\w)")
 _ADDRESS = re.compile(r"@|://|www\.|_|[^\W\d_]\.[^\W\d_]")
 USUAL_BARE_SHARE = 0.22
 """Share of syllables written without any mark in ordinary accented Vietnamese."""
@@ -58,10 +62,16 @@ class Edit:
 
 class Restorer:
     def __init__(
-        self, model: NgramModel, confusions: tuple[Confusion, ...] = (), *, beam: int = 8, garbled_beam: int = 32
+        self,
+        model: NgramModel,
+        confusions: tuple[Confusion, ...] = (),
+        acronyms: AcronymLetters | None = None,
+        *,
+        beam: int = 8,
+        garbled_beam: int = 32,
     ) -> None:
         self.model = model
-        self.inventory = Inventory(model, confusions)
+        self.inventory = Inventory(model, confusions, acronyms)
         self.beam = beam
         self.garbled_beam = garbled_beam
         """Garbled OCR gives dozens of candidates a word: a narrow beam drops ``nỗ`` before ``lực`` can save it."""
@@ -83,7 +93,27 @@ class Restorer:
             owners, sentences, decode(self.model, sentences, beams, cases), strict=True
         ):
             found[index].extend(_edits(tokens, lattice, chosen, confidences))
-        return found
+        return [self._as_defined(text, edits) for text, edits in zip(texts, found, strict=True)]
+
+    def _as_defined(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """The edits with each unknown acronym the text defines spelt as its definition: ``(TBDH)``
+        after ``thiết bị dạy học`` stays ``TBDH``; ``(TWĐTN)`` after ``Trung ương Đoàn thanh niên``."""
+        if "(" not in text:
+            return edits
+        restored, respelt = apply(text, edits), {}
+        for acronym in {m.group() for m in _CAPITALS.finditer(text)}:
+            if self.inventory.unknown_acronym(acronym) is not None:
+                spelt = as_spelt_out(acronym, restored)
+                if spelt is not None:
+                    respelt[acronym] = spelt
+        if not respelt:
+            return edits
+        kept = [edit for edit in edits if text[edit.start : edit.end] not in respelt]
+        for match in _CAPITALS.finditer(text):
+            spelt = respelt.get(match.group())
+            if spelt is not None and spelt != match.group():
+                kept.append(Edit(match.start(), match.end(), spelt, 0.9))
+        return sorted(kept, key=lambda edit: edit.start)
 
     def channel_for(self, text: str) -> MarkChannel:
         """How this text was spoilt, judged from the text itself.
@@ -229,4 +259,4 @@ def default_restorer() -> Restorer:
     """The restorer over the committed model, loaded on first use."""
     if not MODEL_PATH.exists():
         raise MissingDependencyError(f"The language model {MODEL_PATH} is missing: run 'make model' to build it")
-    return Restorer(NgramModel.load(MODEL_PATH), load_confusions(CONFUSIONS_PATH))
+    return Restorer(NgramModel.load(MODEL_PATH), load_confusions(CONFUSIONS_PATH), load_acronyms(ACRONYMS_PATH))

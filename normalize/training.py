@@ -23,6 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
+from normalize._acronyms import AcronymLetters
+from normalize._acronyms import learn as learn_acronym_letters
+from normalize._acronyms import save as save_acronyms
 from normalize._confusions import learn as learn_confusions
 from normalize._confusions import save as save_confusions
 from normalize._hashindex import KEY_BITS, HashIndex, quantise
@@ -31,7 +34,15 @@ from normalize._tokens import NUMBER, SENTENCE_END, SENTENCE_START, SPECIALS, TO
 from normalize._tone import to_old_tone_style
 from normalize.corpus import documents
 
-__all__ = ["TrainingReport", "learn_confusions", "paragraph_keys", "save_confusions", "train"]
+__all__ = [
+    "TrainingReport",
+    "learn_acronyms",
+    "learn_confusions",
+    "paragraph_keys",
+    "save_acronyms",
+    "save_confusions",
+    "train",
+]
 
 _START, _END = SPECIALS.index(SENTENCE_START), SPECIALS.index(SENTENCE_END)
 _SPACES = re.compile(r"\s+")
@@ -77,6 +88,11 @@ def train(
     model = _estimate(sequence, vocabulary, width, min_counts, _capitalised(sequence, capital, width))
     tokens = int(np.count_nonzero(sequence > _END))
     return model, TrainingReport(tokens, len(vocabulary), model.index["bigram"].size, model.index["trigram"].size)
+
+
+def learn_acronyms(corpus_dir: Path) -> AcronymLetters:
+    """Which D of an acronym is an Đ, from the acronyms of the training side's accented paragraphs."""
+    return learn_acronym_letters(p for d in documents(corpus_dir, held_out=False) for p in d.paragraphs if _accented(p))
 
 
 def _accented(paragraph: str) -> bool:

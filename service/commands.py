@@ -23,8 +23,8 @@ import ocr
 import registry
 from congvan.errors import CongvanError, InvalidRequestError, UnsupportedFileError
 from normalize.corpus import default_corpus_dir
-from normalize.restore import CONFUSIONS_PATH, MODEL_PATH
-from normalize.training import learn_confusions, save_confusions, train
+from normalize.restore import ACRONYMS_PATH, CONFUSIONS_PATH, MODEL_PATH
+from normalize.training import learn_acronyms, learn_confusions, save_acronyms, save_confusions, train
 from ocr.searchable import write_searchable_pdf
 from ocr.types import OcrDocument
 from service import pipeline
@@ -251,6 +251,10 @@ def train_lm(args: argparse.Namespace) -> int:
         f"{report.bigrams:,} bigrams, {report.trigrams:,} trigrams, {output.stat().st_size / 1e6:.1f} MB, "
         f"{time.perf_counter() - started:.0f} s"
     )
+    acronyms_path = output.with_name(ACRONYMS_PATH.name)
+    about = "Learned by 'congvan train-lm' (make model) from the acronyms of the corpus's training side."
+    save_acronyms(learn_acronyms(corpus), acronyms_path, about=about)
+    print(f"{acronyms_path}: letter pieces of acronyms")
     if args.ocr_pairs:
         confusions = learn_confusions(_ocr_pairs(args.ocr_pairs))
         about = (

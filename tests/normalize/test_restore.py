@@ -9,6 +9,7 @@ import pytest
 from bench.metrics import syllable_accuracy
 from bench.restore import strip_diacritics
 from normalize import repair_text, to_old_tone_style
+from normalize._acronyms import AcronymLetters, as_spelt_out
 from normalize.restore import MarkChannel, default_restorer
 from samples.render import letter_text, load_letter
 
@@ -158,3 +159,21 @@ def test_a_word_keeps_its_footnote_mark() -> None:
     assert restore("cac don vi truc thuoc1. Luat so 21-LCT/HDNN8 ngay") == (
         "các đơn vị trực thuộc1. Luật số 21-LCT/HĐNN8 ngày"
     )
+
+
+def test_an_unknown_acronym_gets_the_d_bars_its_letter_pieces_call_for() -> None:
+    letters = AcronymLetters({"CD|1": (9.0, 1.0), "ND|1": (1.0, 9.0)})
+    assert letters.restore("XCDY") == "XCĐY"  # ``CĐ``: Công đoàn, Cao đẳng
+    assert letters.restore("XNDY") == "XNDY"  # ``ND``: nhân dân
+    assert letters.restore("XQDY") == "XQDY"  # no evidence: as typed
+
+
+def test_the_committed_acronym_table_restores_acronyms_the_model_never_saw() -> None:
+    assert "CĐCS" in restore("Ban Chap hanh CDCS cac don vi")  # Công đoàn cơ sở
+
+
+def test_an_acronym_the_text_defines_is_spelt_as_its_definition() -> None:
+    assert as_spelt_out("TBDH", "thiết bị dạy học (TBĐH) ở các trường") == "TBDH"
+    assert as_spelt_out("DTN", "Đoàn thanh niên (DTN) tỉnh") == "ĐTN"
+    assert as_spelt_out("DTN", "Đoàn thanh niên và DTN tỉnh") is None  # no definition: no evidence
+    assert "(TBDH)" in restore("Cac truong thieu thiet bi day hoc (TBDH) va phong hoc.")
