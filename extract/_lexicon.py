@@ -15,9 +15,11 @@ from extract._text import folded
 __all__ = [
     "abbreviations",
     "bodies",
+    "cities",
     "current_provinces",
     "doc_types",
     "keywords",
+    "local_abbreviations",
     "provinces",
     "surnames",
     "type_headings",
@@ -38,6 +40,18 @@ def keywords() -> dict[str, Any]:
 def abbreviations() -> dict[str, str]:
     """Abbreviation as written (``LĐLĐ``) → full name."""
     return {row["abbr"]: row["full"] for row in _jsonl("abbreviations.jsonl")}
+
+
+@cache
+def local_abbreviations() -> frozenset[str]:
+    """Abbreviations of bodies every province has one of (``LĐLĐ``, ``UBND``, ``SYT``): named with their province."""
+    return frozenset(row["abbr"] for row in _jsonl("abbreviations.jsonl") if row.get("local"))
+
+
+@cache
+def cities() -> frozenset[str]:
+    """The centrally-run cities (``thành phố Hà Nội``), named so by the ``vietnam-provinces`` package."""
+    return frozenset(_CITY.sub("", p.name) for p in Province.iter_all() if p.name.startswith("Thành phố"))
 
 
 @cache

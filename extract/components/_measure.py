@@ -21,6 +21,7 @@ _SCOPE_REACH = 40
 _EACH = re.compile(r"(?<!\w)[Mm]ỗi\s+(?=[^\W\d_])")
 _TEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _DAY_MONTH = re.compile(r"\d{1,2}\s*/\s*(\d{4}|\d{1,2}(?!\d))")
+_MULTIPLIER = re.compile(r"\s*(?:nghin|ngan|trieu|ty)(?![a-z])")
 _DATE_BEFORE = re.compile(r"(?:nam|ngay|thang|quy|giai doan|so|dieu|khoan|muc|lan thu)\s*$")
 
 
@@ -55,9 +56,11 @@ def unit_and_metric(text: str, fold: str, position: int) -> tuple[str | None, st
         if not metric or fold[after:words].strip().startswith(("tro len", "tren", "so voi", "tong")):
             metric = "%"
         return "%", metric, max(words, after)
-    end = phrase_end(fold, position, 4)
-    unit = squash(text[position:end]).strip(" ,")
-    return (unit or None), unit or "", end
+    multiplier = _MULTIPLIER.match(fold, position)  # ``10 triệu đoàn viên``: the value holds the million
+    start = multiplier.end() if multiplier else position
+    end = phrase_end(fold, start, 4)
+    unit = squash(text[start:end]).strip(" ,")
+    return (unit or None), unit or "", max(end, start)
 
 
 def clean_metric(text: str) -> str:

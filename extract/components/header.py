@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, doc_lines, text_of
-from extract._lexicon import doc_types, keywords, type_headings
+from extract._candidates import add, candidates, doc_lines, text_of
+from extract._lexicon import abbreviations, cities, doc_types, keywords, local_abbreviations, provinces, type_headings
 from extract._names import canonical_body
 from extract._text import Line, folded, squash
 from extract.components._layout import NUMBER_RE, find_label, layout_of
@@ -128,23 +128,61 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
         else:
             groups.append((start, start + len(text), text))
     if not groups:
-        _title_issuer(doc, lines)
+        _title_issuer(doc, lines) or _symbol_issuer(doc)
         return
     start, end, raw = groups[-1]
-    add(doc, "issuer", start, end, canonical_body(squash(raw)), 0.9)
+    issuer = canonical_body(squash(raw))
+    alone = len(groups) == 1 and issuer in _local_bodies()  # ``ỦY BAN NHÂN DÂN``, no parent body to say where
+    local = _in_province(doc, issuer) if alone else None
+    add(doc, "issuer", start, end, local or issuer, 0.7 if local else 0.9)
     if len(groups) > 1:
         start, end, raw = groups[-2]
         add(doc, "parent_issuer", start, end, canonical_body(squash(raw)), 0.85)
 
 
-def _title_issuer(doc: Doc, lines: list[Line]) -> None:
+def _title_issuer(doc: Doc, lines: list[Line]) -> bool:
     """With no header column, the issuer named in a gazette-style title: ``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/…``."""
     for line in lines[:_TITLE_LINES]:
         title = _TITLE_ISSUER.match(line.fold)
         if title and _mostly_upper(line.text):
             start, end = line.start + title.start(1), line.start + title.end(1)
             add(doc, "issuer", start, end, canonical_body(squash(line.text[title.start(1) : title.end(1)])), 0.8)
-            return
+            return True
+    return False
+
+
+def _symbol_issuer(doc: Doc) -> None:
+    """With no header column at all (a scan cut above ``Số:``), the issuer its symbol and place name.
+
+    Decree 30 writes the symbol as type code, issuer code, drafting unit:
+    ``01/KH-LĐLĐ``, ``4128/UBND-VP``, ``31/LĐLĐ``. A body every province has
+    one of (``LĐLĐ``, ``UBND``) is named with the province of the place line:
+    ``31/LĐLĐ`` from ``Hà Nội`` is the Liên đoàn Lao động thành phố Hà Nội.
+    """
+    numbers = candidates(doc, "number")
+    if not numbers or "/" not in numbers[0].value:
+        return
+    codes = {row["symbol"] for row in doc_types()}
+    parts = [part for part in re.split(r"[-–]", numbers[0].value.split("/", 1)[1]) if part and part not in codes]
+    issuer = _in_province(doc, abbreviations()[parts[0]]) if parts and parts[0] in local_abbreviations() else None
+    if issuer:
+        add(doc, "issuer", numbers[0].start, numbers[0].end, issuer, 0.6)
+
+
+def _in_province(doc: Doc, body: str) -> str | None:
+    """``body`` (``Liên đoàn Lao động``) of the province the place line names, when it names one."""
+    places = candidates(doc, "place")
+    province = provinces().get(_CITY_PREFIX.sub("", folded(places[0].value))) if places else None
+    if province is None:
+        return None
+    return canonical_body(f"{body} {'thành phố' if province in cities() else 'tỉnh'} {province}")
+
+
+def _local_bodies() -> set[str]:
+    return {canonical_body(abbreviations()[abbr]) for abbr in local_abbreviations()}
+
+
+_CITY_PREFIX = re.compile(r"^(?:thanh pho|tp\.?)\s+")
 
 
 _TITLE_LINES = 8

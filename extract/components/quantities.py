@@ -48,8 +48,17 @@ def quantities(doc: Doc) -> Doc:
         comparator = kw["comparators"].get(" ".join(match.group(1).split()))
         _add_target(doc, fold, start, match.start(), match.span(2), comparator, 0.85)
         taken.add(match.start(2))
+    for number, comparator, metric_span in _aim_clause_numbers(fold, start, end):
+        if number[0] not in taken and not is_date_part(fold, number[0]) and not _is_qualifier(fold, number[0]):
+            metric = clean_metric(text_of(doc)[slice(*metric_span)]) if metric_span else None
+            _add_target(doc, fold, start, number[0], number, comparator, 0.7, metric=metric or None)
+            taken.add(number[0])
     for match in _FLOOR_AFTER.finditer(fold, start, end):
-        if match.start(1) not in taken and not is_date_part(fold, match.start(1)):
+        if (
+            match.start(1) not in taken
+            and not is_date_part(fold, match.start(1))
+            and not _is_qualifier(fold, match.start(1))
+        ):
             _add_target(doc, fold, start, match.start(), match.span(1), ">=", 0.8)
             taken.add(match.start(1))
     for number in _numbers_in_target_sections(fold, start, end):
@@ -57,6 +66,54 @@ def quantities(doc: Doc) -> Doc:
             _add_target(doc, fold, start, number.start(), number.span(1), None, 0.75)
             taken.add(number.start(1))
     return doc
+
+
+_QUANTITY = re.compile(rf"(?<![\d.,/])({NUMBER})(?=\s*(?:%|‰|[a-z]))")
+_NOT_A_QUANTITY = re.compile(r"(?<![a-z])(?:so|dieu|khoan|diem|muc|thu|lan|khoa|lop|tuyen)\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_QUALIFIER = re.compile(r"(?<![a-z])co\s+tu\s+$")
+
+
+def _aim_clause_numbers(
+    fold: str, start: int, end: int
+) -> list[tuple[tuple[int, int], str | None, tuple[int, int] | None]]:
+    """Figures of a sentence that states an aim, and upper bounds a control verb sets.
+
+    ``phấn đấu đến năm 2018 có 10 triệu đoàn viên và 90% số doanh nghiệp …``
+    aims at both figures, however far from ``phấn đấu``; ``kiểm soát tốc độ
+    tăng trưởng tín dụng dưới 20%`` aims at most at 20% of what it controls (the
+    metric span, for bounds). A figure after ``số``,
+    ``Điều``, ``thứ`` names a thing rather than counting it.
+    """
+    kw = keywords()
+    aims = phrases_pattern(kw["aim_clauses"])
+    found = []
+    for trigger in re.compile(rf"(?<![a-z])(?:{aims})(?![a-z])").finditer(fold, start, end):
+        for number in _QUANTITY.finditer(fold, trigger.end(), _aim_end(fold, trigger.end())):
+            named = _NOT_A_QUANTITY.search(fold, max(0, number.start() - 12), number.start())
+            if not named and not _YEAR.fullmatch(number.group(1)):
+                found.append((number.span(1), None, None))
+    controls, bounds = phrases_pattern(kw["control_verbs"]), phrases_pattern(kw["upper_bounds"])
+    bounded = re.compile(
+        rf"(?<![a-z])(?:{controls})\s+((?:[a-z/]+\s+){{0,10}}?)(?:{bounds})\s+({NUMBER})\s*(?:%|‰|[a-z])"
+    )
+    found.extend((match.span(2), "<=", match.span(1)) for match in bounded.finditer(fold, start, end))
+    return found
+
+
+def _aim_end(fold: str, position: int) -> int:
+    """Where an aim's reach ends: its sentence, or its first comma when no figure came before it
+    (``Phấn đấu đạt mức sinh thay thế, thực hiện … sinh đủ 02 con``: the aim was whole without one)."""
+    end = sentence_end(fold, position)
+    comma = fold.find(",", position, end)
+    if comma >= 0 and not re.search(r"\d", fold[position:comma]):
+        return comma
+    return end
+
+
+def _is_qualifier(fold: str, position: int) -> bool:
+    """``doanh nghiệp có từ 30 lao động trở lên``: the figure says which units, it aims at nothing."""
+    return bool(_QUALIFIER.search(fold, max(0, position - 10), position))
 
 
 def _is_reported(fold: str, position: int) -> bool:

@@ -139,3 +139,22 @@ def test_viet_nam_on_its_own_line_ends_the_issuer_and_a_blank_number_is_none() -
     assert record["issuer"] == "Ngân hàng Nhà nước Việt Nam"
     record = record_of("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: /TB-UBND\nHà Nội, ngày tháng năm 2026\nNội dung.")
     assert record["issuer"] == "Ủy ban nhân dân thành phố Hà Nội"
+
+
+@pytest.mark.parametrize(
+    ("head", "issuer"),
+    [
+        ("Số: 31 /LĐLĐ\nHà Nội, ngày 15 tháng 3 năm 2022\n", "Liên đoàn Lao động thành phố Hà Nội"),
+        ("Số: 960/LĐLĐ\nLai Châu, ngày 24 tháng 6 năm 2022\n", "Liên đoàn Lao động tỉnh Lai Châu"),
+        ("Số: 12/KH-UBND\nNghệ An, ngày 2 tháng 1 năm 2024\n", "Ủy ban nhân dân tỉnh Nghệ An"),
+        ("Số: 5/TLĐ-VP\nHà Nội, ngày 2 tháng 1 năm 2024\n", None),  # a national body: no province to add
+        ("Số: 7/UBND\nVĩnh Yên, ngày 2 tháng 1 năm 2024\n", None),  # a town's place line: which province?
+    ],
+)
+def test_without_a_header_column_the_symbol_and_place_name_a_local_issuer(head: str, issuer: str | None) -> None:
+    assert record_of(head + "Kính gửi: Các đơn vị\nNội dung.")["issuer"] == issuer
+
+
+def test_a_local_body_named_without_its_province_takes_the_place_line_s() -> None:
+    record = record_of("ỦY BAN NHÂN DÂN\nSố: 135/BC-UBND\nThành phố Hồ Chí Minh, ngày 11 tháng 9 năm 2019\nNội dung.")
+    assert record["issuer"] == "Ủy ban nhân dân thành phố Hồ Chí Minh"

@@ -59,7 +59,7 @@ def test_the_hanoi_seed_as_it_came_without_its_left_header() -> None:
         "Thường trực LĐLĐ Thành phố (Đề b/c)",
         "Lưu: VT, CSPL & QHLĐ",
     ]
-    assert record["issuer"] is None  # the seed has no left header lines: nothing to guess from
+    assert record["issuer"] == "Liên đoàn Lao động thành phố Hà Nội"  # no left header: from ``31/LĐLĐ``, Hà Nội
     assert (record["signer_title"], record["signer_name"]) == ("TM. Ban thường vụ, Phó chủ tịch", "Lê Đình Hùng")
 
 

@@ -75,3 +75,40 @@ def test_items_listed_under_a_chi_tieu_heading_are_targets_named_before_their_fi
 def test_a_listed_figure_is_read_whole_and_revenue_is_no_ordinal() -> None:
     text = HEAD + "2. Chỉ tiêu\n- Năm học 2024/2025 có 30 trường đạt chuẩn.\n- Tổng thu ngân sách 500 tỷ đồng.\n"
     assert [t["value"] for t in record_of(text)["targets"]][:2] == [30, 500 * 1e9]
+
+
+def test_every_figure_of_an_aim_sentence_is_a_target_but_a_qualifier_is_its_scope() -> None:
+    text = HEAD + (
+        "Phấn đấu đến năm 2018 có 10 triệu đoàn viên và có 90% số doanh nghiệp có từ 30 lao động trở lên "
+        "thành lập được tổ chức công đoàn."
+    )
+    assert [(t["value"], t["unit"]) for t in record_of(text)["targets"]] == [(10_000_000, "đoàn viên"), (90, "%")]
+
+
+def test_an_aim_reached_without_a_figure_does_not_run_on_past_its_comma() -> None:
+    text = HEAD + "Phấn đấu đạt mức sinh thay thế, vận động mỗi cặp vợ chồng sinh đủ 02 con."
+    assert record_of(text)["targets"] == []
+
+
+def test_a_control_verb_with_an_upper_bound_is_a_target() -> None:
+    text = HEAD + "Nhằm kiểm soát tốc độ tăng trưởng tín dụng dưới 20% theo Chỉ thị số 01/CT-NHNN."
+    targets = record_of(text)["targets"]
+    assert [(t["metric"], t["value"], t["comparator"]) for t in targets] == [("tốc độ tăng trưởng tín dụng", 20, "<=")]
+
+
+def test_trap_a_count_controlled_without_a_bound_is_no_target() -> None:
+    assert record_of(HEAD + "Kiểm soát chặt chẽ 20 dự án đầu tư công.")["targets"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Người lao động đóng bằng 8% mức tiền lương tháng vào quỹ hưu trí và tử tuất.",  # a statutory rate
+        "Khi mực nước sông Hồng tại Hà Nội vượt mức 9,5 m thì ban bố báo động cấp 2.",  # an alert threshold
+        "Mẫu số 02: Chỉ tiêu 1. Số đoàn viên: ......; Chỉ tiêu 2. Số CĐCS: ......",  # form fields
+        "Biểu mẫu báo cáo gồm các chỉ tiêu: số hộ nghèo (hộ), tỷ lệ hộ nghèo (%).",
+    ],
+)
+def test_trap_rates_thresholds_and_form_fields_are_no_targets(sentence: str) -> None:
+    record = record_of(HEAD + sentence)
+    assert record["targets"] == [] and record["achievements"] == []
