@@ -21,6 +21,7 @@ _SCOPE_REACH = 40
 _EACH = re.compile(r"(?<!\w)[Mm]ỗi\s+(?=[^\W\d_])")
 _TEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _DAY_MONTH = re.compile(r"\d{1,2}\s*/\s*(\d{4}|\d{1,2}(?!\d))")
+_RATE = re.compile(r"\s*/\s*(?:100|1\.000|10\.000|100\.000|1\.000\.000)(?![\d.,])")
 _MULTIPLIER = re.compile(r"\s*(?:nghin|ngan|trieu|ty)(?![a-z])")
 _DATE_BEFORE = re.compile(r"(?:nam|ngay|thang|quy|giai doan|so|dieu|khoan|muc|lan thu)\s*$")
 
@@ -56,6 +57,11 @@ def unit_and_metric(text: str, fold: str, position: int) -> tuple[str | None, st
         if not metric or fold[after:words].strip().startswith(("tro len", "tren", "so voi", "tong")):
             metric = "%"
         return "%", metric, max(words, after)
+    rate = _RATE.match(fold, position)  # ``500/100.000 trẻ em``: the unit is the rate's base
+    if rate:
+        end = phrase_end(fold, rate.end(), 2)
+        unit = squash(text[position:end]).strip(" ,")
+        return unit, squash(text[rate.end() : end]).strip(" ,") or unit, end
     multiplier = _MULTIPLIER.match(fold, position)  # ``10 triệu đoàn viên``: the value holds the million
     start = multiplier.end() if multiplier else position
     end = phrase_end(fold, start, 4)

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract._candidates import add, fold_of, text_of
+from extract._candidates import add, candidates, fold_of, text_of
 from extract._lexicon import keywords
 from extract._text import phrases_pattern, squash
 from extract.components._body import DATEISH, body_range, clause_start, document_date, sentence_end
@@ -43,9 +43,22 @@ def deadlines(doc: Doc) -> Doc:
         if any(a <= match.start(1) < b for a, b in covered):
             continue
         when = _iso(text_of(doc), match, 1)
-        if when and not _is_past(when, issued):
+        if when and not _is_past(when, issued) and not (len(when) == 4 and _in_target_sentence(doc, fold, match)):
             _add(doc, fold, match.start(), match.end(), start, when, None, None)
     return doc
+
+
+def _in_target_sentence(doc: Doc, fold: str, match: re.Match[str]) -> bool:
+    """``… 70.000 ngôi nhà an toàn vào năm 2025``: a year in a sentence that sets a target is the
+    target's period, not a deadline for a task."""
+    sentence = (_sentence_start(fold, match.start()), sentence_end(fold, match.end()))
+    return any(sentence[0] <= target.start < sentence[1] for target in candidates(doc, "targets"))
+
+
+def _sentence_start(fold: str, position: int) -> int:
+    """After the last sentence end, blank line or list item before ``position``."""
+    ends = list(re.finditer(r"[.;!?](?=\s)|\n\n|\n(?=[-–+•])", fold[:position]))
+    return ends[-1].end() if ends else 0
 
 
 def _iso(text: str, match: re.Match[str], group: int) -> str | None:

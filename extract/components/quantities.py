@@ -37,8 +37,11 @@ def quantities(doc: Doc) -> Doc:
     taken: set[int] = set()
     # The surest first: figures listed under a CHỈ TIÊU heading.
     for line_start, number, metric_end in _target_items(text_of(doc), fold, start, end):
-        metric = squash(text_of(doc)[line_start:metric_end]).strip(" ,:;-–") or None
-        _add_target(doc, fold, start, line_start, number, None, 0.8, metric=metric)
+        before = squash(text_of(doc)[line_start:metric_end]).strip(" ,:;-–")
+        bound = _ITEM_BOUND.search(fold, line_start, number[0])  # ``- Trên 90% trẻ em …``: the metric follows
+        metric = None if bound and not clean_metric(before[: bound.start() - line_start]) else before or None
+        comparator = kw["comparators"].get(" ".join(bound.group(1).split())) if bound else None
+        _add_target(doc, fold, start, line_start, number, comparator, 0.8, metric=metric)
         taken.add(number[0])
     for match in pattern.finditer(fold, start, end):
         if _is_reported(fold, match.start()) or is_date_part(fold, match.start(2)) or match.start(2) in taken:
@@ -50,7 +53,7 @@ def quantities(doc: Doc) -> Doc:
         taken.add(match.start(2))
     for number, comparator, metric_span in _aim_clause_numbers(fold, start, end):
         if number[0] not in taken and not is_date_part(fold, number[0]) and not _is_qualifier(fold, number[0]):
-            metric = clean_metric(text_of(doc)[slice(*metric_span)]) if metric_span else None
+            metric = clean_metric(text_of(doc)[slice(*metric_span)].lstrip(" -–+•")) if metric_span else None
             _add_target(doc, fold, start, number[0], number, comparator, 0.7, metric=metric or None)
             taken.add(number[0])
     for match in _FLOOR_AFTER.finditer(fold, start, end):
@@ -68,7 +71,9 @@ def quantities(doc: Doc) -> Doc:
     return doc
 
 
-_QUANTITY = re.compile(rf"(?<![\d.,/])({NUMBER})(?=\s*(?:%|‰|[a-z]))")
+_ITEM_BOUND = re.compile(r"(?<![a-z])(tren|hon|duoi|it nhat|toi thieu|toi da|khong qua|khong duoi|dat|giam|tang)\s*$")
+_QUANTITY = re.compile(rf"(?<![\d.,/])({NUMBER})(?=\s*(?:%|‰|[a-z]|/\s*\d))")  # ``16/100.000 trẻ em``: a rate
+_RANGE = re.compile(rf"tu\s+({NUMBER})\s+den\s+({NUMBER})\s+[a-z]")  # ``từ 5 đến 17 tuổi``: who, not how many
 _NOT_A_QUANTITY = re.compile(r"(?<![a-z])(?:so|dieu|khoan|diem|muc|thu|lan|khoa|lop|tuyen)\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUALIFIER = re.compile(r"(?<![a-z])co\s+tu\s+$")
@@ -89,10 +94,17 @@ def _aim_clause_numbers(
     aims = phrases_pattern(kw["aim_clauses"])
     found = []
     for trigger in re.compile(rf"(?<![a-z])(?:{aims})(?![a-z])").finditer(fold, start, end):
-        for number in _QUANTITY.finditer(fold, trigger.end(), _aim_end(fold, trigger.end())):
+        stop = _aim_end(fold, trigger.end())
+        ranges = {m.start(i) for m in _RANGE.finditer(fold, trigger.end(), stop) for i in (1, 2)}
+        clause = clause_start(fold, trigger.start(), start)
+        reduced = " ".join(trigger.group().split()) in kw["aims_named_before"]  # ``Giảm tỷ suất … xuống còn``
+        named_before = (clause, trigger.start()) if reduced and clean_metric(fold[clause : trigger.start()]) else None
+        for number in _QUANTITY.finditer(fold, trigger.end(), stop):
             named = _NOT_A_QUANTITY.search(fold, max(0, number.start() - 12), number.start())
-            if not named and not _YEAR.fullmatch(number.group(1)):
-                found.append((number.span(1), None, None))
+            if not named and not _YEAR.fullmatch(number.group(1)) and number.start(1) not in ranges:
+                bound = _ITEM_BOUND.search(fold, trigger.start(), number.start(1))
+                said = " ".join((bound.group(1) if bound else trigger.group()).split())
+                found.append((number.span(1), kw["comparators"].get(said), named_before))
     controls, bounds = phrases_pattern(kw["control_verbs"]), phrases_pattern(kw["upper_bounds"])
     bounded = re.compile(
         rf"(?<![a-z])(?:{controls})\s+((?:[a-z/]+\s+){{0,10}}?)(?:{bounds})\s+({NUMBER})\s*(?:%|‰|[a-z])"
@@ -135,13 +147,14 @@ def _add_target(
 ) -> None:
     """``metric`` when the caller knows it (an item under a CHỈ TIÊU heading names it before its figure)."""
     text = text_of(doc)
-    value = parse_vi_number(text[number[0] : number[1] + 8])  # with ``triệu``, ``tỷ`` after it
+    rate = text[number[1] : number[1] + 2].lstrip().startswith("/")  # ``500/100.000``: the figure alone
+    value = parse_vi_number(text[number[0] : number[1] if rate else number[1] + 8])  # with ``triệu``, ``tỷ``
     if value is None:
         return
     unit, found_metric, unit_end = unit_and_metric(text, fold, number[1])
     clause = clause_start(fold, start, floor)
     if metric is not None:
-        unit = unit.split(" ")[0] if unit and unit != "%" else unit
+        unit = unit.split(" ")[0] if unit and unit != "%" and not unit.startswith("/") else unit
     metric = metric or found_metric
     if unit == "%" and metric == "%":
         metric = clean_metric(text[clause : min(start, number[0])]) or "%"

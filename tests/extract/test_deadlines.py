@@ -77,3 +77,8 @@ def test_a_date_written_with_dots() -> None:
 def test_a_time_something_is_moved_to_or_set_for() -> None:
     text = HEAD + "Đồng ý lùi thời gian trình Đề án sang tháng 12 năm 2022. Sơ kết giữa kỳ vào năm 2023."
     assert [d["date"] for d in record_of(text)["deadlines"]] == ["2022-12", "2023"]
+
+
+def test_trap_the_year_of_a_target_is_its_period_not_a_deadline() -> None:
+    record = record_of(HEAD + "Phấn đấu có 70.000 ngôi nhà an toàn vào năm 2025.")
+    assert [t["value"] for t in record["targets"]] == [70000] and record["deadlines"] == []

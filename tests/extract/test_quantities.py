@@ -112,3 +112,21 @@ def test_trap_a_count_controlled_without_a_bound_is_no_target() -> None:
 def test_trap_rates_thresholds_and_form_fields_are_no_targets(sentence: str) -> None:
     record = record_of(HEAD + sentence)
     assert record["targets"] == [] and record["achievements"] == []
+
+
+def test_a_rate_brought_down_to_a_figure_per_hundred_thousand_is_a_target() -> None:
+    text = HEAD + "Nội dung.\n- Giảm tỷ suất trẻ em bị tai nạn xuống còn 500/100.000 trẻ em và 450/100.000 trẻ em.\n"
+    targets = record_of(text)["targets"]
+    assert [(t["value"], t["unit"]) for t in targets] == [(500, "/100.000 trẻ em"), (450, "/100.000 trẻ em")]
+    assert targets[0]["metric"].startswith("Giảm tỷ suất trẻ em")
+
+
+def test_an_age_range_says_who_and_the_figure_after_it_is_the_target() -> None:
+    text = HEAD + "Nội dung.\n- Phấn đấu giảm tỷ lệ lao động trẻ em từ 5 đến 17 tuổi xuống dưới 1 %.\n"
+    assert [(t["value"], t["comparator"]) for t in record_of(text)["targets"]] == [(1, "<=")]
+
+
+def test_an_item_under_a_heading_that_opens_with_its_bound_is_named_by_what_follows() -> None:
+    text = HEAD + "II. MỤC TIÊU\n- Trên 90% trẻ em có nguy cơ được tiếp cận giáo dục phổ thông.\n"
+    targets = record_of(text)["targets"]
+    assert [(t["metric"], t["value"], t["comparator"]) for t in targets] == [("trẻ em có nguy cơ", 90, ">=")]
