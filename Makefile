@@ -12,8 +12,9 @@ PORT   ?= 8000
 # fonts with Vietnamese glyphs for the samples, and Python's venv.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet poppler-utils \
                 fonts-liberation2 fonts-dejavu-core python3 python3-venv python3-pip
-# Only the tests need a browser (the staff pages are checked in a real one).
-TEST_APT_PACKAGES := chromium
+# Only the tests need a browser (the staff pages are checked in a real one) and a PostgreSQL
+# server (tests/conftest.py starts its own from /usr/lib/postgresql/*/bin, as nobody under root).
+TEST_APT_PACKAGES := chromium postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test lint bench model samples system-deps test-system-deps apt-install install clean

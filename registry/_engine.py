@@ -27,11 +27,17 @@ from sqlalchemy.orm import Session, sessionmaker
 __all__ = ["SQLITE_BUSY_TIMEOUT_MS", "emit_begin_explicitly", "make_engine", "make_session_factory"]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# SQLAlchemy's default for a bare postgresql:// is psycopg2, which congvan does not install.
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
 
 
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
-    """An engine for ``url``; for a SQLite file, its folder is created first."""
+    """An engine for ``url``; for a SQLite file, its folder is created first.
+
+    A PostgreSQL URL without a driver (``postgresql://…``) gets psycopg 3.
+    """
     url = make_url(url)
+    url = url.set(drivername=_DEFAULT_DRIVERS.get(url.drivername, url.drivername))
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     file_database = _sqlite_file(url)

@@ -12,13 +12,15 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 
 from registry._engine import emit_begin_explicitly, make_engine
 
 __all__ = ["MIGRATIONS_DIR", "alembic_config", "migration_engine", "upgrade"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Any fixed number, the same in every process: the key of PostgreSQL's migration lock.
+_POSTGRES_LOCK_KEY = 0x636F6E67  # "cong"
 
 
 def alembic_config() -> Config:
@@ -34,6 +36,7 @@ def upgrade(database_url: str) -> None:
     engine = migration_engine(database_url)
     try:
         with engine.begin() as connection:
+            _wait_for_other_migrations(connection)
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -59,6 +62,18 @@ def migration_engine(database_url: str) -> Engine:
             dbapi_connection.execute("PRAGMA foreign_keys=OFF")
 
     return engine
+
+
+def _wait_for_other_migrations(connection: Connection) -> None:
+    """On PostgreSQL, take turns as BEGIN IMMEDIATE does on SQLite.
+
+    Two processes that start at once (two app workers, the app and the CLI) would both
+    create the tables, and the second fail on a duplicate name; with the lock,
+    the second waits, then finds the database at head. It ends with the
+    transaction.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _POSTGRES_LOCK_KEY})
 
 
 def _check_foreign_keys(engine: Engine, connection: Any) -> None:

@@ -3,6 +3,9 @@
 An upload has at most one document. Processing it again overwrites the
 document's fields and replaces its items, so saving twice gives the same rows,
 never duplicates. Nothing is committed here: the caller owns the transaction.
+
+What is saved is the same on SQLite and PostgreSQL, though PostgreSQL is
+stricter about strings: see :func:`_storable` and :func:`_fit_columns`.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from congvan.types import Provenance
@@ -20,6 +23,7 @@ from extract.types import Extraction
 from normalize import fold
 from registry.models import (
     Achievement,
+    Base,
     Deadline,
     Directive,
     Document,
@@ -49,7 +53,7 @@ def save(
         session.add(document)
     else:
         _clear_items(session, document)
-    record = extraction.to_record()
+    record = _storable_json(extraction.to_record())
     issuer = record["issuer"]
     document.doc_type = record["doc_type"]
     document.number = record["number"]
@@ -68,8 +72,46 @@ def save(
     document.text = text
     document.record = record
     _replace_items(document, extraction)
+    items = (*document.directives, *document.targets, *document.achievements, *document.deadlines)
+    for row in (document, *items, *document.referenced_documents):
+        _fit_columns(row)
     session.flush()
     return document
+
+
+def _storable(text: str) -> str:
+    """``text`` with each NUL as U+FFFD: PostgreSQL refuses NUL in text and JSON (SQLite keeps it).
+
+    One character for one, so that provenance spans into the text stay right.
+    """
+    return text.replace("\x00", "\ufffd")
+
+
+def _storable_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return _storable(value)
+    if isinstance(value, dict):
+        return {_storable(k): _storable_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_storable_json(v) for v in value)
+    return value
+
+
+def _fit_columns(row: Base) -> None:
+    """Make the row's strings storable: no NUL, and no longer than their VARCHAR.
+
+    PostgreSQL refuses a value longer than its column where SQLite stores it
+    whole; such a value (OCR noise read as a unit or a number) is cut to the
+    column, the same on both. ``Document.record`` keeps every value whole.
+    """
+    state = inspect(row)
+    for attribute in state.mapper.column_attrs:
+        value = state.dict.get(attribute.key)  # only what is set: nothing is loaded here
+        if isinstance(value, str):
+            length = getattr(attribute.columns[0].type, "length", None)
+            fitted = _storable(value)[:length] if length else _storable(value)
+            if fitted != value:
+                setattr(row, attribute.key, fitted)
 
 
 def _clear_items(session: Session, document: Document) -> None:

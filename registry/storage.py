@@ -76,12 +76,14 @@ def _insert_unless_present(session: Session, **values: object) -> bool:
     """INSERT … ON CONFLICT (sha256) DO NOTHING; True when this call inserted the row.
 
     Both databases the registry supports spell it the same; no savepoint needed.
+    Whether a row was inserted is read from RETURNING: on PostgreSQL (psycopg)
+    the rowcount of this INSERT is -1, inserted or not.
     """
     dialect = session.get_bind().dialect.name
     if dialect not in _INSERT:
         raise NotImplementedError(f"the registry supports SQLite and PostgreSQL, not {dialect}")
     statement = _INSERT[dialect](Upload).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
-    return session.execute(statement).rowcount == 1
+    return session.execute(statement.returning(Upload.id)).first() is not None
 
 
 def _write_once(path: Path, data: bytes) -> None:

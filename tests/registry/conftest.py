@@ -1,4 +1,7 @@
-"""Registry fixtures: a migrated SQLite file per test (``alembic upgrade head``) and a session on it.
+"""Registry fixtures: a migrated database per test (``alembic upgrade head``) and a session on it.
+
+Every test that touches the database runs on SQLite (a file) and on PostgreSQL
+(a database of its own on the session's server, see ``tests/conftest.py``).
 
 Self-contained so that ``db_url`` and ``session`` can move to ``tests/conftest.py`` as they are.
 """
@@ -16,9 +19,12 @@ import registry
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh registry database, built the way production builds it."""
-    url = f"sqlite:///{tmp_path / 'db' / 'registry.db'}"
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh registry database on ``backend``, built the way production builds it."""
+    if backend == "postgresql":
+        url: str = request.getfixturevalue("postgres_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'db' / 'registry.db'}"
     registry.upgrade(url)
     return url
 

@@ -1,4 +1,9 @@
-"""A fresh data folder (SQLite registry + upload store) per test, and an unseen letter."""
+"""A fresh data folder (registry + upload store) per test, and an unseen letter.
+
+Tests that use ``settings`` run twice: on the default SQLite registry in the
+data folder, and with ``CONGVAN_DATABASE_URL`` naming a database of their own
+on the session's PostgreSQL server (see ``tests/conftest.py``).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,14 @@ from service.settings import Settings, get_settings
 
 
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+def settings(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Settings]:
     monkeypatch.setenv("CONGVAN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("CONGVAN_DATABASE_URL", raising=False)
+    if backend == "postgresql":
+        monkeypatch.setenv("CONGVAN_DATABASE_URL", request.getfixturevalue("postgres_url"))
+    else:
+        monkeypatch.delenv("CONGVAN_DATABASE_URL", raising=False)
     get_settings.cache_clear()
     yield get_settings()
     get_settings.cache_clear()
