@@ -26,6 +26,9 @@ from registry.models import (
     UploadStatus,
 )
 from registry.queries import (
+    all_achievements,
+    all_deadlines,
+    all_targets,
     create_job,
     document_for_upload,
     find_document_for_upload,
@@ -61,6 +64,9 @@ __all__ = [
     "Target",
     "Upload",
     "UploadStatus",
+    "all_achievements",
+    "all_deadlines",
+    "all_targets",
     "create_job",
     "document_for_upload",
     "due_date",

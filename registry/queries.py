@@ -1,7 +1,9 @@
 """Queries: functions that take a Session. Lists return ``(rows, total)`` for pagination.
 
 Issuer filters ignore case and accents: ``issuer="lai chau"`` finds "Liên đoàn
-Lao động tỉnh Lai Châu", through the folded copy kept beside the name.
+Lao động tỉnh Lai Châu", through the folded copy kept beside the name. The
+``all_*`` functions take the same filters as the lists but return every row,
+with its document loaded, for exports.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from congvan.errors import NotFoundError
 from normalize import fold
@@ -29,6 +31,9 @@ from registry.models import (
 )
 
 __all__ = [
+    "all_achievements",
+    "all_deadlines",
+    "all_targets",
     "create_job",
     "document_for_upload",
     "find_document_for_upload",
@@ -243,7 +248,39 @@ def list_deadlines(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Deadline], int]:
+    return _page(session, _deadlines(document_id, issuer, due_before), limit, offset)
+
+
+def _deadlines(document_id: int | None, issuer: str | None, due_before: dt.date | None) -> Select[tuple[Deadline]]:
     query = _items(Deadline, document_id, issuer)
     if due_before is not None:
         query = query.where(Deadline.due_date < due_before)
-    return _page(session, query, limit, offset)
+    return query
+
+
+# Every row at once, for exports
+
+
+def _every(session: Session, model: type[M], query: Select[tuple[M]]) -> list[M]:
+    """All rows of ``query``, each with its document filled from the join (one query, no paging)."""
+    return list(session.scalars(query.options(contains_eager(model.document))))  # type: ignore[attr-defined]
+
+
+def all_targets(session: Session, *, document_id: int | None = None, issuer: str | None = None) -> list[Target]:
+    return _every(session, Target, _items(Target, document_id, issuer))
+
+
+def all_achievements(
+    session: Session, *, document_id: int | None = None, issuer: str | None = None
+) -> list[Achievement]:
+    return _every(session, Achievement, _items(Achievement, document_id, issuer))
+
+
+def all_deadlines(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    issuer: str | None = None,
+    due_before: dt.date | None = None,
+) -> list[Deadline]:
+    return _every(session, Deadline, _deadlines(document_id, issuer, due_before))
