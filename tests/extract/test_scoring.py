@@ -62,6 +62,7 @@ def test_micro_and_macro_f1() -> None:
 
 
 GOLD = sorted(DEV.glob("*.json"))
+CHECK = sorted(DEV.with_name("extract_check").glob("*.json"))
 
 
 def test_the_development_set_has_thirty_documents_or_more() -> None:
@@ -69,8 +70,13 @@ def test_the_development_set_has_thirty_documents_or_more() -> None:
     assert all(path.with_suffix(".txt").exists() for path in GOLD)
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", GOLD + CHECK, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_each_gold_record_has_every_field_and_its_source(path: Path) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     assert set(FIELDS) <= set(gold) and gold["source"]["url"]
     assert gold["number"] not in (*RESERVED, "31/LĐLĐ", "960/LĐLĐ")  # held out, and the seeds
+
+
+def test_the_check_set_shares_no_document_with_the_development_set() -> None:
+    numbers = {json.loads(path.read_text(encoding="utf-8"))["number"] for path in GOLD}
+    assert len(CHECK) >= 12 and not numbers & {json.loads(p.read_text(encoding="utf-8"))["number"] for p in CHECK}
