@@ -67,7 +67,13 @@ _PROSE = (
     # ``thu ngân sách đạt 1.250 tỷ đồng``, ``tỷ lệ bao phủ đạt 91,2%``, ``đạt tỷ lệ bao phủ 91,5%``.
     rf"(?<![a-z])(?P<verb>dat)\s+(?:t[yi]\s+le\s+(?:[a-z]+\s+){{0,4}}?)?(?P<n>{NUMBER}){_COUNTED}",
 )
-_PROSE_RE = tuple(re.compile(pattern) for pattern in _PROSE)
+_AS_OF_COUNT = (
+    # ``Tính đến cuối năm 2013, tỉnh Kon Tum có trên 395.850 người tham gia BHYT``: a status as of a date.
+    r"(?:^|(?<=[\n.;]))\s*(?:[-–+•]\s*)?(?:tinh\s+)?den\s+(?:nay|het\s+[^,;.\n]{3,30}|cuoi\s+[^,;.\n]{3,30}"
+    r"|(?:ngay|thang|nam)\s+[^,;.\n]{2,30})\s*,\s*(?:[^\d,;.\n]{0,60}?\s)?(?P<verb>co)\s+"
+    rf"(?:(?:tren|hon|gan|khoang)\s+)?(?P<n>{NUMBER}){_COUNTED}"
+)
+_PROSE_RE = (re.compile(_AS_OF_COUNT, re.MULTILINE), *(re.compile(pattern) for pattern in _PROSE))
 _CUMULATIVE = re.compile(r"(?<![a-z])luy\s+ke(?![a-z])")
 _FIGURE = re.compile(rf"(?<![\d/.,])({NUMBER})(?![\d/]|[.,]\d)")
 _AS_OF = re.compile(

@@ -23,6 +23,9 @@ __all__ = ["deadlines"]
 
 _BRACKET_WORDS = 8
 _MAX_WHAT = 160
+_MONTHLY = re.compile(
+    r"(?:ngay\s+)?\d{1,2}\s+(?:hang|hang)\s+thang|(?:ngay\s+)?\d{1,2}\s+cua\s+thang\s+(?:sau|ke\s+tiep)"
+)
 _WINDOW = re.compile(rf"(?<![a-z])tu\s+({DATEISH})\s*(?:den(?:\s+het)?|-|–|—)\s*({DATEISH})")
 
 
@@ -38,6 +41,9 @@ def deadlines(doc: Doc) -> Doc:
             _add(doc, fold, match.start(), match.end(), start, None, first, last)
             covered.append((match.start(), match.end()))
     triggers = phrases_pattern(keywords()["deadline_triggers"])
+    for match in re.compile(rf"(?<![a-z])(?:{triggers})\s*:?\s*(?:{_MONTHLY.pattern})").finditer(fold, start, end):
+        _add(doc, fold, match.start(), match.end(), start, None, None, None)  # a date every month: no one date
+        covered.append((match.start(), match.end()))
     pattern = re.compile(rf"(?<![a-z])(?:{triggers})\s*:?\s*(?:la\s+)?({DATEISH})")
     for match in pattern.finditer(fold, start, end):
         if any(a <= match.start(1) < b for a, b in covered):

@@ -211,3 +211,10 @@ def test_trap_words_that_fold_like_a_report_but_are_written_otherwise() -> None:
 
 def test_trap_what_is_not_yet_done_is_no_result() -> None:
     assert _found("Đã có 3 nội dung chưa được triển khai.") == []
+
+
+def test_a_count_as_of_a_date_is_an_achievement_and_a_future_one_is_not() -> None:
+    text = HEAD + "Nội dung.\nTính đến cuối năm 2013, tỉnh Kon Tum có trên 395.850 người tham gia BHYT.\n"
+    found = record_of(text)["achievements"]
+    assert [(a["value"], a["period"]) for a in found] == [(395850, "Tính đến cuối năm 2013")]
+    assert record_of(HEAD + "Nội dung.\nĐến năm 2030, tỉnh có 90% dân số tham gia BHYT.\n")["achievements"] == []

@@ -82,3 +82,8 @@ def test_a_time_something_is_moved_to_or_set_for() -> None:
 def test_trap_the_year_of_a_target_is_its_period_not_a_deadline() -> None:
     record = record_of(HEAD + "Phấn đấu có 70.000 ngôi nhà an toàn vào năm 2025.")
     assert [t["value"] for t in record["targets"]] == [70000] and record["deadlines"] == []
+
+
+def test_a_monthly_deadline_is_kept_without_one_date() -> None:
+    deadlines = record_of(HEAD + "Báo cáo tháng gửi về Bảo hiểm xã hội Việt Nam trước ngày 28 hàng tháng.")["deadlines"]
+    assert [(d["raw"], d["date"]) for d in deadlines] == [("trước ngày 28 hàng tháng", None)]
