@@ -20,7 +20,7 @@ __all__ = ["canonical_body"]
 
 def _expand(text: str) -> str:
     for abbr, full in sorted(abbreviations().items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"(?<![\w]){re.escape(abbr)}(?![\w])", full, text)
+        text = re.sub(rf"(?<![\w]){re.escape(abbr)}(?:\.(?= ))?(?![\w])", full, text)  # ``TP. Hồ Chí Minh``
     return text
 
 
@@ -70,7 +70,7 @@ def _recase(text: str) -> str:
                 joined = joined[: match.start()] + name + joined[match.end() :]
     # Place names after a level word: title case to the end of the name.
     levels = "|".join(re.escape(level) for level in keywords()["place_levels"])
-    match = re.search(rf"(?<!\w)({levels}) (.+)$", folded(joined))
+    match = re.search(rf"(?<!\w)({levels})\.? (?!hoi(?!\w))(.+)$", folded(joined))  # not ``xã hội``
     if match:
         start = match.start(2)
         place = " ".join(_title(w) if not _is_acronym(w) else w for w in joined[start:].split(" "))
@@ -81,4 +81,5 @@ def _recase(text: str) -> str:
 def _is_acronym(word: str) -> bool:
     """Upper-case and not a Vietnamese syllable: ``UBND``, ``CĐCS``, ``VP`` (but not ``HẢI``)."""
     letters = re.sub(r"[^\w]", "", word)
-    return len(letters) >= 2 and letters.isupper() and not is_syllable(letters)
+    parts = [part for part in re.split(r"[^\w]+", word) if part]  # ``DỤC-ĐÀO``: two syllables, no acronym
+    return len(letters) >= 2 and letters.isupper() and not all(is_syllable(part) for part in parts)

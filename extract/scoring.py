@@ -5,8 +5,10 @@ list items of text written as plain strings (tests/data/extract_dev/GUIDELINES.m
 How values are compared:
 
 - text: Unicode NFC, one tone-mark style, case and spacing folded, trailing
-  punctuation dropped; short fields must then be equal, long ones (subject,
-  directives, metrics, cc items) similar (rapidfuzz);
+  punctuation dropped, known abbreviations written out (``UBND`` is
+  ``Ủy ban nhân dân``: the same body, however the annotator wrote it); short
+  fields must then be equal, long ones (subject, directives, metrics, cc items)
+  similar (rapidfuzz);
 - numbers as values (``1.200`` and ``1200`` are one number);
 - dates at the precision of the gold: gold ``2022-03`` is met by ``2022-03-31``;
 - lists one to one: each gold item is matched to at most one predicted item,
@@ -25,6 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from extract._lexicon import abbreviations
 from extract._text import squash
 from normalize import nfc, to_old_tone_style
 
@@ -42,8 +45,15 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, Mapping):
         value = value.get("text", "")
-    text = to_old_tone_style(nfc(str(value))).lower()
+    text = to_old_tone_style(nfc(_expanded(str(value)))).lower()
     return squash(_TRAILING.sub("", _LEADING.sub("", text)))
+
+
+def _expanded(text: str) -> str:
+    """Known abbreviations written out: ``UBND thành phố Hà Nội`` names the same body as ``Ủy ban nhân dân …``."""
+    for abbr, full in abbreviations().items():
+        text = re.sub(rf"(?<!\w){re.escape(abbr)}(?:\.(?= ))?(?!\w)", full, text)
+    return text
 
 
 def _same_text(gold: Any, got: Any) -> float:

@@ -80,3 +80,11 @@ def test_each_gold_record_has_every_field_and_its_source(path: Path) -> None:
 def test_the_check_set_shares_no_document_with_the_development_set() -> None:
     numbers = {json.loads(path.read_text(encoding="utf-8"))["number"] for path in GOLD}
     assert len(CHECK) >= 12 and not numbers & {json.loads(p.read_text(encoding="utf-8"))["number"] for p in CHECK}
+
+
+def test_a_body_named_by_its_abbreviation_is_the_same_body() -> None:
+    from extract.scoring import FIELDS
+
+    same, _ = FIELDS["parent_issuer"]
+    assert same("UBND thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội") == 1.0
+    assert same("UBND thành phố Hà Nội", "Ủy ban nhân dân tỉnh Hà Nam") == 0.0
