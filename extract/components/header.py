@@ -133,7 +133,7 @@ def _issuers(doc: Doc, lines: list[Line], number_line: int | None) -> None:
     start, end, raw = groups[-1]
     issuer = canonical_body(squash(raw))
     alone = len(groups) == 1 and issuer in _local_bodies()  # ``ỦY BAN NHÂN DÂN``, no parent body to say where
-    local = _in_province(doc, issuer) if alone else None
+    local = _in_province(doc, issuer) if alone else _of_organisation(lines, issuer)
     add(doc, "issuer", start, end, local or issuer, 0.7 if local else 0.9)
     if len(groups) > 1:
         start, end, raw = groups[-2]
@@ -178,6 +178,19 @@ def _in_province(doc: Doc, body: str) -> str | None:
     return canonical_body(f"{body} {'thành phố' if province in cities() else 'tỉnh'} {province}")
 
 
+def _of_organisation(lines: list[Line], issuer: str) -> str | None:
+    """``BAN CHẤP HÀNH TRUNG ƯƠNG`` under ``ĐOÀN TNCS HỒ CHÍ MINH``: the Đoàn and the Đảng head their
+    letters with their own name where the State puts the national title, and the issuer is theirs."""
+    if folded(issuer) not in keywords()["bare_central_committees"]:
+        return None
+    titles = keywords()["organisation_titles"]
+    for line in lines[:_HEADER_LINES]:
+        title = titles.get(folded(line.text).strip(" -*"))
+        if title:
+            return f"{issuer} {title}"
+    return None
+
+
 def _local_bodies() -> set[str]:
     return {canonical_body(abbreviations()[abbr]) for abbr in local_abbreviations()}
 
@@ -207,12 +220,23 @@ def _doc_type(doc: Doc, lines: list[Line], number_line: int | None) -> int | Non
                 return index
     number = doc.user_data.get("congvan.candidates", {}).get("number")
     if number:
-        symbol = number[0].value.rsplit("/", 1)[-1]
-        parts = symbol.split("-")
         by_symbol = {folded(row["symbol"]): row["type"] for row in doc_types() if row["symbol"]}
-        kind = by_symbol.get(folded(parts[0])) if len(parts) > 1 else "cong_van"
+        kind = _kind_of_symbol(number[0].value, by_symbol)
         add(doc, "doc_type", number[0].start, number[0].end, DocType(kind or "cong_van"), 0.8)
     return None
+
+
+def _kind_of_symbol(number: str, by_symbol: dict[str, str]) -> str | None:
+    """``45/KH-UBND`` (the State's symbol: type after the slash) or ``411-KH/TWĐTN-BTC`` (the Party's
+    and the Đoàn's: type before it); a symbol with no type code is a công văn."""
+    head, _, symbol = number.rpartition("/")
+    parts = symbol.split("-")
+    if len(parts) > 1 and folded(parts[0]) in by_symbol:
+        return by_symbol[folded(parts[0])]
+    party = re.search(r"-\s*([^\W\d_]+)\s*$", head)
+    if party and folded(party.group(1)) in by_symbol:
+        return by_symbol[folded(party.group(1))]
+    return "cong_van" if len(parts) == 1 or not party else None
 
 
 def _subject(doc: Doc, lines: list[Line], number_line: int | None, type_line: int | None) -> None:

@@ -158,3 +158,12 @@ def test_without_a_header_column_the_symbol_and_place_name_a_local_issuer(head: 
 def test_a_local_body_named_without_its_province_takes_the_place_line_s() -> None:
     record = record_of("ỦY BAN NHÂN DÂN\nSố: 135/BC-UBND\nThành phố Hồ Chí Minh, ngày 11 tháng 9 năm 2019\nNội dung.")
     assert record["issuer"] == "Ủy ban nhân dân thành phố Hồ Chí Minh"
+
+
+def test_a_central_committee_under_the_doan_title_is_the_doan_s_and_its_symbol_gives_the_type() -> None:
+    record = record_of(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 411-KH/TWĐTN-BTC\n\nĐOÀN TNCS HỒ CHÍ MINH\n"
+        "Hà Nội, ngày 25 tháng 8 năm 2021\n\nNội dung."
+    )
+    assert record["issuer"] == "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"
+    assert record["doc_type"] == "ke_hoach"
