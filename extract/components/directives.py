@@ -37,9 +37,23 @@ def directives(doc: Doc) -> Doc:
     items = _operative_items(body, report=DocType.BAO_CAO in kinds, plan=DocType.KE_HOACH in kinds)
     for start, _end, text in items:
         sentence = _first_sentence(text)
-        if len(sentence) >= 8 and not folded(sentence).startswith(not_directives):
-            add(doc, "directives", start, start + len(sentence) + _lead(text), sentence, 0.85)
+        article = _ARTICLE.match(folded(text))  # ``Điều 2. Căn cứ chỉ tiêu …`` orders, whatever its first word
+        if len(sentence) < 8 or (not article and folded(sentence).startswith(not_directives)):
+            continue
+        if not article and _is_background_heading(text):
+            continue
+        add(doc, "directives", start, start + len(sentence) + _lead(text), sentence, 0.85)
     return doc
+
+
+def _is_background_heading(text: str) -> bool:
+    """``1. Mục đích``, ``2. Yêu cầu``: a plan's sub-heading that sets out aims, not an item that asks."""
+    heading = folded(text)[_lead(text) :].strip(" :.")
+    word = next((w for w in keywords()["report_sections"] if heading.startswith(w)), None)
+    if word is None:
+        return False
+    rest = heading[len(word) :].lstrip(" :")  # the wrapped lines the item took in: its sub-items
+    return len(heading.split()) <= 8 or bool(re.match(r"(?:[a-z]\)|[-–+•]|\d+\.\d)", rest))
 
 
 def _operative_items(body: list[Line], *, report: bool = False, plan: bool = False) -> list[tuple[int, int, str]]:

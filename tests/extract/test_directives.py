@@ -61,3 +61,13 @@ def test_trap_a_plan_whose_task_sections_are_not_given_has_no_directives() -> No
         "I. MỤC TIÊU, CHỈ TIÊU\n1. Mục tiêu chung\nỔn định quy mô dân số.\n2. Chỉ tiêu\n- Tỷ suất sinh: 12,8‰.\n"
     )
     assert record_of(text)["directives"] == []
+
+
+def test_trap_a_plan_s_aim_sub_heading_is_no_directive_but_an_article_opening_with_can_cu_is() -> None:
+    plan = HEAD + "1. Mục đích\n- Tổ chức thành công đại hội đoàn các cấp.\n2. Yêu cầu\n- Bảo đảm đúng quy định.\n"
+    assert record_of(plan)["directives"] == []
+    decision = (
+        HEAD
+        + "QUYẾT ĐỊNH:\nĐiều 1. Giao chỉ tiêu kế hoạch năm 2022.\nĐiều 2. Căn cứ chỉ tiêu được giao, các đơn vị triển khai.\n"
+    )
+    assert [d["text"][:6] for d in record_of(decision)["directives"]] == ["Giao c", "Căn cứ"]
