@@ -4,6 +4,9 @@
     upload, created = registry.store_upload(session, data, filename=…, media_type=…, storage_dir=…)
     document = registry.save(session, upload, extraction, ocr_text=…, text=…, …)
     documents, total = registry.list_documents(session, issuer="lai chau")
+    targets, total = registry.list_targets(session)         # target.progress: what was achieved
+    registry.correct_item(session, document, "deadlines", 0, "status", "met", "văn thư")
+    registry.merge_bodies(session, keep_id=3, merge_id=9)
 
 Functions take a ``Session`` and never commit: the caller owns the transaction.
 """
@@ -12,31 +15,51 @@ from __future__ import annotations
 
 from registry._engine import make_engine, make_session_factory
 from registry._migrate import upgrade
+from registry.bodies import add_alias, body_key, find_body, merge_bodies, resolve_body
+from registry.corrections import (
+    DOCUMENT_FIELDS,
+    ITEM_FIELDS,
+    REGISTER_FIELDS,
+    correct_document,
+    correct_item,
+    list_corrections,
+)
+from registry.links import METRIC_MATCH, number_key
 from registry.models import (
     Achievement,
     Base,
+    Body,
+    BodyAlias,
+    Correction,
     Deadline,
+    DeadlineStatus,
     Directive,
     Document,
+    IncomingCounter,
     Job,
     JobStatus,
+    ProcessingStatus,
+    Progress,
     ReferencedDocument,
     Target,
     Upload,
     UploadStatus,
 )
 from registry.queries import (
+    DEADLINE_STATES,
     all_achievements,
     all_deadlines,
     all_targets,
     create_job,
     document_for_upload,
     find_document_for_upload,
+    get_body,
     get_document,
     get_job,
     get_upload,
     get_upload_by_sha256,
     list_achievements,
+    list_bodies,
     list_deadlines,
     list_directives,
     list_documents,
@@ -49,33 +72,55 @@ from registry.queries import (
     set_upload_status,
     unfinished_jobs,
 )
+from registry.register import REGISTER_TIMEZONE, today
 from registry.save import due_date, save
 from registry.storage import sha256_of, store_upload, upload_path
 
 __all__ = [
+    "DEADLINE_STATES",
+    "DOCUMENT_FIELDS",
+    "ITEM_FIELDS",
+    "METRIC_MATCH",
+    "REGISTER_FIELDS",
+    "REGISTER_TIMEZONE",
     "Achievement",
     "Base",
+    "Body",
+    "BodyAlias",
+    "Correction",
     "Deadline",
+    "DeadlineStatus",
     "Directive",
     "Document",
+    "IncomingCounter",
     "Job",
     "JobStatus",
+    "ProcessingStatus",
+    "Progress",
     "ReferencedDocument",
     "Target",
     "Upload",
     "UploadStatus",
+    "add_alias",
     "all_achievements",
     "all_deadlines",
     "all_targets",
+    "body_key",
+    "correct_document",
+    "correct_item",
     "create_job",
     "document_for_upload",
     "due_date",
+    "find_body",
     "find_document_for_upload",
+    "get_body",
     "get_document",
     "get_job",
     "get_upload",
     "get_upload_by_sha256",
     "list_achievements",
+    "list_bodies",
+    "list_corrections",
     "list_deadlines",
     "list_directives",
     "list_documents",
@@ -87,10 +132,14 @@ __all__ = [
     "mark_job_done",
     "mark_job_failed",
     "mark_job_running",
+    "merge_bodies",
+    "number_key",
+    "resolve_body",
     "save",
     "set_upload_status",
     "sha256_of",
     "store_upload",
+    "today",
     "unfinished_jobs",
     "upgrade",
     "upload_path",

@@ -7,6 +7,12 @@ order of the text and each with the provenance of its span, so that they can be
 queried across documents; the complete extraction record is also kept as JSON
 in ``Document.record``, the stable contract the API returns.
 
+Around them, the registry proper: ``Body`` (a canonical issuer or recipient and
+its aliases), who each directive is for, which target an achievement reports
+against, which loaded document a citation names, the incoming register's
+columns on ``Document`` (Decree 30/2020, Art. 22–24) and ``Correction``, the
+audit trail of human changes that reprocessing re-applies.
+
 Timestamps are aware datetimes in UTC (see ``_types.UTCDateTime``).
 """
 
@@ -15,49 +21,46 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    Date,
-    Enum,
-    Float,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
+from registry._base import Base
+from registry._base import status_type as _status_type
+from registry._register_models import (
+    Body,
+    BodyAlias,
+    Correction,
+    IncomingCounter,
+    directive_bodies,
+    document_recipients,
+)
 from registry._types import JSONDocument, UTCDateTime, utcnow
 
 __all__ = [
     "Achievement",
     "Base",
+    "Body",
+    "BodyAlias",
+    "Correction",
     "Deadline",
+    "DeadlineStatus",
     "Directive",
     "Document",
+    "IncomingCounter",
     "Job",
     "JobStatus",
+    "ProcessingStatus",
+    "Progress",
     "ReferencedDocument",
     "Target",
     "Upload",
     "UploadStatus",
+    "directive_bodies",
+    "document_recipients",
 ]
-
-# Named constraints, so that migrations can refer to them on every database.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class UploadStatus(enum.StrEnum):
@@ -74,17 +77,19 @@ class JobStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-def _status_type(enum_class: type[enum.StrEnum], name: str) -> Enum:
-    """A VARCHAR with a CHECK constraint (no native PostgreSQL enum to migrate later)."""
-    return Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=16,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+class ProcessingStatus(enum.StrEnum):
+    """Where the incoming register says a document stands (chờ xử lý, đang xử lý, đã xử lý)."""
+
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class DeadlineStatus(enum.StrEnum):
+    """What is stored; ``overdue`` is not a status but a question of today (``Deadline.state``)."""
+
+    OPEN = "open"
+    MET = "met"
 
 
 def _items_in_order(item_class: str) -> Any:
@@ -95,6 +100,7 @@ def _items_in_order(item_class: str) -> Any:
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by=f"{item_class}.position",
+        foreign_keys=f"{item_class}.document_id",  # a citation also points at a document
     )
 
 
@@ -166,8 +172,30 @@ class Document(Base):
     """``Extraction.to_record()``: the stable JSON contract, with provenance, recipients, cc, contacts."""
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    issuer_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
+    number_folded: Mapped[str | None] = mapped_column(String(255), index=True)
+    """``registry.links.number_key(number)``: how citations of this document are matched."""
+    # The incoming register (sổ đăng ký văn bản đến). The number is given once and never reused.
+    incoming_year: Mapped[int | None] = mapped_column(Integer)
+    incoming_number: Mapped[int | None] = mapped_column(Integer)
+    """Số đến: 1, 2, 3… within ``incoming_year``, the year of ``received_at`` in Vietnam."""
+    received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    """Ngày đến: when the upload arrived."""
+    assigned_to: Mapped[str | None] = mapped_column(Text)
+    directing_note: Mapped[str | None] = mapped_column(Text)
+    """Ý kiến chỉ đạo."""
+    processing_status: Mapped[ProcessingStatus] = mapped_column(
+        _status_type(ProcessingStatus, "processing_status"),
+        default=ProcessingStatus.PENDING,
+        server_default=ProcessingStatus.PENDING.value,
+    )
+    handling_deadline: Mapped[dt.date | None] = mapped_column(Date)
+    """Hạn xử lý: the earliest extracted deadline unless a person set it."""
+
+    __table_args__ = (UniqueConstraint("incoming_year", "incoming_number"),)
 
     upload: Mapped[Upload] = relationship(back_populates="document")
+    recipient_bodies: Mapped[list[Body]] = relationship(secondary=document_recipients, passive_deletes=True)
     directives: Mapped[list[Directive]] = _items_in_order("Directive")
     targets: Mapped[list[Target]] = _items_in_order("Target")
     achievements: Mapped[list[Achievement]] = _items_in_order("Achievement")
@@ -195,13 +223,28 @@ class _DocumentItem:
 
     @declared_attr
     def document(cls) -> Mapped[Document]:
-        return relationship(back_populates=cls.__tablename__)  # type: ignore[attr-defined]
+        return relationship(
+            back_populates=cls.__tablename__,  # type: ignore[attr-defined]
+            foreign_keys=f"{cls.__name__}.document_id",
+        )
 
 
 class Directive(_DocumentItem, Base):
     __tablename__ = "directives"
 
     text: Mapped[str] = mapped_column(Text)
+
+    bodies: Mapped[list[Body]] = relationship(secondary=directive_bodies, passive_deletes=True, order_by="Body.id")
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a target is met, from its best linked achievement; computed, never stored."""
+
+    achievement_id: int
+    value: float
+    percent: float | None
+    """``value / target.value × 100``; None for a target of 0."""
 
 
 class Target(_DocumentItem, Base):
@@ -216,6 +259,19 @@ class Target(_DocumentItem, Base):
     period: Mapped[str | None] = mapped_column(String(255))
     comparator: Mapped[str | None] = mapped_column(String(2))
 
+    linked_achievements: Mapped[list[Achievement]] = relationship(viewonly=True, order_by="Achievement.id")
+    """Achievements that report against this target (``Achievement.target_id``), from any document."""
+
+    @property
+    def progress(self) -> Progress | None:
+        """The best linked achievement: the highest value, or the lowest for a ceiling (``<=``)."""
+        if not self.linked_achievements:
+            return None
+        sign = -1 if self.comparator == "<=" else 1
+        best = max(self.linked_achievements, key=lambda a: (sign * a.value, a.id))
+        percent = round(best.value / self.value * 100, 1) if self.value else None
+        return Progress(best.id, best.value, percent)
+
 
 class Achievement(_DocumentItem, Base):
     """A reported result, optionally as a share of its target."""
@@ -228,6 +284,10 @@ class Achievement(_DocumentItem, Base):
     percent_of_target: Mapped[float | None] = mapped_column(Float)
     who: Mapped[str | None] = mapped_column(Text)
     period: Mapped[str | None] = mapped_column(String(255))
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("targets.id", ondelete="SET NULL"), index=True, sort_order=5
+    )
+    """The target it reports against (``registry.links``), in this document or another."""
 
 
 class Deadline(_DocumentItem, Base):
@@ -242,6 +302,18 @@ class Deadline(_DocumentItem, Base):
     end_iso: Mapped[str | None] = mapped_column(String(32))
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     """``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31, a window → its end; for "due before" queries."""
+    status: Mapped[DeadlineStatus] = mapped_column(
+        _status_type(DeadlineStatus, "deadline_status"),
+        default=DeadlineStatus.OPEN,
+        server_default=DeadlineStatus.OPEN.value,
+        sort_order=5,
+    )
+
+    def state(self, today: dt.date) -> str:
+        """``met``, ``overdue`` (its last day is before ``today`` and it is not met) or ``open``."""
+        if self.status == DeadlineStatus.MET:
+            return "met"
+        return "overdue" if self.due_date is not None and self.due_date < today else "open"
 
 
 class ReferencedDocument(_DocumentItem, Base):
@@ -253,3 +325,11 @@ class ReferencedDocument(_DocumentItem, Base):
     date: Mapped[dt.date | None] = mapped_column(Date)
     type: Mapped[str | None] = mapped_column(String(255))
     issuer: Mapped[str | None] = mapped_column(Text)
+    number_folded: Mapped[str | None] = mapped_column(String(255), index=True, sort_order=5)
+    cited_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True, sort_order=6
+    )
+    """The loaded document this citation names (same number, compatible year), if any.
+
+    Not ``document_id``: every item table already has that column, for the document it is in.
+    """

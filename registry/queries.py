@@ -4,6 +4,10 @@ Issuer filters ignore case and accents: ``issuer="lai chau"`` finds "Liên đoà
 Lao động tỉnh Lai Châu", through the folded copy kept beside the name. The
 ``all_*`` functions take the same filters as the lists but return every row,
 with its document loaded, for exports.
+
+Targets come with their linked achievements loaded, for ``Target.progress``;
+a deadline's ``overdue`` is worked out here against today (Vietnam's date),
+never stored.
 """
 
 from __future__ import annotations
@@ -11,15 +15,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from congvan.errors import NotFoundError
+from congvan.errors import InvalidRequestError, NotFoundError
 from normalize import fold
 from registry._types import utcnow
 from registry.models import (
     Achievement,
+    Body,
+    BodyAlias,
     Deadline,
+    DeadlineStatus,
     Directive,
     Document,
     Job,
@@ -28,20 +35,25 @@ from registry.models import (
     Target,
     Upload,
     UploadStatus,
+    directive_bodies,
 )
+from registry.register import today as register_today
 
 __all__ = [
+    "DEADLINE_STATES",
     "all_achievements",
     "all_deadlines",
     "all_targets",
     "create_job",
     "document_for_upload",
     "find_document_for_upload",
+    "get_body",
     "get_document",
     "get_job",
     "get_upload",
     "get_upload_by_sha256",
     "list_achievements",
+    "list_bodies",
     "list_deadlines",
     "list_directives",
     "list_documents",
@@ -57,6 +69,9 @@ __all__ = [
 
 M = TypeVar("M")
 
+DEADLINE_STATES = ("open", "overdue", "met")
+"""What ``Deadline.state`` answers and the ``status`` filter takes."""
+
 
 def _page(session: Session, query: Select[tuple[M]], limit: int, offset: int) -> tuple[list[M], int]:
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
@@ -64,12 +79,17 @@ def _page(session: Session, query: Select[tuple[M]], limit: int, offset: int) ->
     return rows, total
 
 
+def _contains(typed: str) -> str:
+    """A LIKE pattern for the folded text; ``%`` and ``_`` typed by a user match themselves."""
+    escaped = fold(typed.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _issuer_filter(query: Select[Any], issuer: str | None) -> Select[Any]:
-    """A substring match on the folded issuer; ``%`` and ``_`` typed by a user match themselves."""
+    """A substring match on the folded issuer."""
     if not issuer or not issuer.strip():
         return query
-    escaped = fold(issuer.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return query.where(Document.issuer_folded.like(f"%{escaped}%", escape="\\"))
+    return query.where(Document.issuer_folded.like(_contains(issuer), escape="\\"))
 
 
 # Documents and uploads
@@ -203,7 +223,10 @@ def list_targets(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Target], int]:
-    return _page(session, _items(Target, document_id, issuer), limit, offset)
+    """Targets with what has been achieved against them: ``target.progress``."""
+    query = _items(Target, document_id, issuer).options(selectinload(Target.linked_achievements))
+    # populate_existing: a link made since the target was loaded is in the database, not in the session.
+    return _page(session, query.execution_options(populate_existing=True), limit, offset)
 
 
 def list_achievements(
@@ -222,10 +245,17 @@ def list_directives(
     *,
     document_id: int | None = None,
     issuer: str | None = None,
+    body_id: int | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Directive], int]:
-    return _page(session, _items(Directive, document_id, issuer), limit, offset)
+    """Directives, with the bodies they are for; ``body_id`` keeps those for that body."""
+    query = _items(Directive, document_id, issuer).options(selectinload(Directive.bodies))
+    if body_id is not None:
+        query = query.where(
+            Directive.id.in_(select(directive_bodies.c.directive_id).where(directive_bodies.c.body_id == body_id))
+        )
+    return _page(session, query, limit, offset)
 
 
 def list_referenced_documents(
@@ -245,17 +275,45 @@ def list_deadlines(
     document_id: int | None = None,
     issuer: str | None = None,
     due_before: dt.date | None = None,
+    status: str | None = None,
+    overdue: bool | None = None,
+    today: dt.date | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Deadline], int]:
-    return _page(session, _deadlines(document_id, issuer, due_before), limit, offset)
+    """Deadlines; ``status`` is ``open``, ``overdue`` or ``met`` as ``Deadline.state(today)`` says."""
+    query = _deadlines(document_id, issuer, due_before, status=status, overdue=overdue, today=today)
+    return _page(session, query, limit, offset)
 
 
-def _deadlines(document_id: int | None, issuer: str | None, due_before: dt.date | None) -> Select[tuple[Deadline]]:
+def _deadlines(
+    document_id: int | None,
+    issuer: str | None,
+    due_before: dt.date | None,
+    *,
+    status: str | None = None,
+    overdue: bool | None = None,
+    today: dt.date | None = None,
+) -> Select[tuple[Deadline]]:
     query = _items(Deadline, document_id, issuer)
     if due_before is not None:
         query = query.where(Deadline.due_date < due_before)
+    late = (Deadline.status == DeadlineStatus.OPEN) & (Deadline.due_date < (today or register_today()))
+    if overdue is not None:
+        query = query.where(late if overdue else ~late | Deadline.due_date.is_(None))
+    if status is not None:
+        query = query.where(_in_state(status, late))
     return query
+
+
+def _in_state(status: str, late: Any) -> Any:
+    if status not in DEADLINE_STATES:
+        raise InvalidRequestError(f"A deadline's status is one of {', '.join(DEADLINE_STATES)}, not {status!r}.")
+    if status == "met":
+        return Deadline.status == DeadlineStatus.MET
+    if status == "overdue":
+        return late
+    return (Deadline.status == DeadlineStatus.OPEN) & or_(Deadline.due_date.is_(None), ~late)
 
 
 # Every row at once, for exports
@@ -282,5 +340,29 @@ def all_deadlines(
     document_id: int | None = None,
     issuer: str | None = None,
     due_before: dt.date | None = None,
+    status: str | None = None,
+    overdue: bool | None = None,
 ) -> list[Deadline]:
-    return _every(session, Deadline, _deadlines(document_id, issuer, due_before))
+    return _every(session, Deadline, _deadlines(document_id, issuer, due_before, status=status, overdue=overdue))
+
+
+# Bodies
+
+
+def get_body(session: Session, body_id: int) -> Body:
+    body = session.get(Body, body_id)
+    if body is None:
+        raise NotFoundError(f"There is no body {body_id}.")
+    return body
+
+
+def list_bodies(
+    session: Session, *, name: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[list[Body], int]:
+    """Bodies by name, with their aliases; ``name`` matches part of the name or of an alias, accents ignored."""
+    query = select(Body).options(selectinload(Body.aliases)).order_by(Body.name_folded, Body.id)
+    if name and name.strip():
+        pattern = _contains(name)
+        aliased = select(BodyAlias.body_id).where(BodyAlias.alias_folded.like(pattern, escape="\\"))
+        query = query.where(or_(Body.name_folded.like(pattern, escape="\\"), Body.id.in_(aliased)))
+    return _page(session, query, limit, offset)

@@ -4,6 +4,12 @@ An upload has at most one document. Processing it again overwrites the
 document's fields and replaces its items, so saving twice gives the same rows,
 never duplicates. Nothing is committed here: the caller owns the transaction.
 
+What a person decided survives: the corrections recorded for the document are
+made again after the fields and items are replaced, and the register's
+columns (số đến, ngày đến, who handles it, the directing note, status) are
+never overwritten. Then bodies, directive assignees and links to other
+documents are worked out again (``registry._derive.refresh``).
+
 What is saved is the same on SQLite and PostgreSQL, though PostgreSQL is
 stricter about strings: see :func:`_storable` and :func:`_fit_columns`.
 """
@@ -20,7 +26,8 @@ from sqlalchemy.orm import Session
 from congvan.types import Provenance
 from extract.types import Deadline as ExtractedDeadline
 from extract.types import Extraction
-from normalize import fold
+from registry._derive import refresh
+from registry.corrections import reapply_corrections
 from registry.models import (
     Achievement,
     Base,
@@ -31,6 +38,7 @@ from registry.models import (
     Target,
     Upload,
 )
+from registry.register import register_incoming
 
 __all__ = ["due_date", "save"]
 
@@ -54,11 +62,9 @@ def save(
     else:
         _clear_items(session, document)
     record = _storable_json(extraction.to_record())
-    issuer = record["issuer"]
     document.doc_type = record["doc_type"]
     document.number = record["number"]
-    document.issuer = issuer
-    document.issuer_folded = fold(issuer) if issuer else None
+    document.issuer = record["issuer"]
     document.parent_issuer = record["parent_issuer"]
     document.place = record["place"]
     document.date = extraction.date.value if extraction.date else None
@@ -75,7 +81,9 @@ def save(
     items = (*document.directives, *document.targets, *document.achievements, *document.deadlines)
     for row in (document, *items, *document.referenced_documents):
         _fit_columns(row)
-    session.flush()
+    register_incoming(session, document, upload)
+    reapply_corrections(session, document)
+    refresh(session, document)
     return document
 
 

@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from registry._sql import upsert_insert
 from registry.models import Upload, UploadStatus
 
 __all__ = ["sha256_of", "store_upload", "upload_path"]
@@ -32,7 +32,6 @@ _SUFFIXES = {
     "text/plain": ".txt",
 }
 _SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
-_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 def sha256_of(data: bytes) -> str:
@@ -79,10 +78,7 @@ def _insert_unless_present(session: Session, **values: object) -> bool:
     Whether a row was inserted is read from RETURNING: on PostgreSQL (psycopg)
     the rowcount of this INSERT is -1, inserted or not.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect not in _INSERT:
-        raise NotImplementedError(f"the registry supports SQLite and PostgreSQL, not {dialect}")
-    statement = _INSERT[dialect](Upload).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
+    statement = upsert_insert(session, Upload).values(**values).on_conflict_do_nothing(index_elements=["sha256"])
     return session.execute(statement.returning(Upload.id)).first() is not None
 
 

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 import ocr
 from congvan import __version__
 from congvan.errors import CongvanError, InvalidRequestError
-from service.api.routers import documents, exports, items, jobs
+from service.api.routers import bodies, documents, exports, items, jobs
 from service.jobs import fail_interrupted_jobs
 from service.settings import Settings, get_settings
 
@@ -34,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Directives, targets, achievements and deadlines read from Vietnamese dispatches.",
     )
     app.state.settings = settings
-    for router in (documents.router, jobs.router, items.router, exports.router):
+    for router in (documents.router, jobs.router, items.router, bodies.router, exports.router):
         app.include_router(router, prefix="/api/v1")
     app.include_router(pages.router)
     app.add_exception_handler(CongvanError, _congvan_error)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 __all__ = [
     "AchievementResponse",
+    "BodyResponse",
     "DeadlineResponse",
     "DirectiveResponse",
     "DocumentResponse",
@@ -16,6 +17,7 @@ __all__ = [
     "ErrorResponse",
     "JobResponse",
     "Page",
+    "ProgressResponse",
     "ProvenanceResponse",
     "TargetResponse",
     "UploadAccepted",
@@ -102,6 +104,18 @@ class _Item(BaseModel):
 
 class DirectiveResponse(_Item):
     text: str
+    body_ids: list[int] = []
+    """The bodies it gives work to (see ``/bodies``)."""
+
+
+class ProgressResponse(BaseModel):
+    """The best achievement reported against a target, from any document."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    achievement_id: int
+    value: float
+    percent: float | None
 
 
 class TargetResponse(_Item):
@@ -111,6 +125,7 @@ class TargetResponse(_Item):
     scope: str | None
     period: str | None
     comparator: str | None
+    progress: ProgressResponse | None = None
 
 
 class AchievementResponse(_Item):
@@ -129,3 +144,14 @@ class DeadlineResponse(_Item):
     start: str | None
     end: str | None
     due_date: dt.date | None
+    status: str
+    """``open``, ``overdue`` (its day is past and it is not met) or ``met``."""
+
+
+class BodyResponse(BaseModel):
+    """A canonical issuer or recipient, with the other spellings that name it."""
+
+    id: int
+    name: str
+    aliases: list[str]
+    created_at: dt.datetime

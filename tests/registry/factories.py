@@ -75,3 +75,18 @@ def save(session: Session, upload: registry.Upload, extraction: Extraction | Non
         ocr_engine="tesseract 5.3.0 vie",
         ocr_confidence=0.912345,
     )
+
+
+def letter(issuer: str | None = LAI_CHAU, **fields: object) -> Extraction:
+    """An extraction with only an issuer and ``fields``: no items unless given."""
+    if issuer is not None:
+        fields.setdefault("issuer", Value(issuer, where()))
+    return Extraction(**fields)  # type: ignore[arg-type]
+
+
+def store_at(session: Session, storage_dir: Path, data: bytes, arrived: dt.datetime) -> registry.Upload:
+    """A stored upload that arrived at ``arrived`` (its ngày đến)."""
+    upload = store(session, storage_dir, data)
+    upload.created_at = arrived
+    session.flush()
+    return upload

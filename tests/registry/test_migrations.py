@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.orm import Session
 
 import registry
-from registry._migrate import alembic_config
+from registry._migrate import alembic_config, migration_engine
 
 
 def test_the_migration_creates_exactly_the_models_schema(engine: Engine) -> None:
@@ -21,7 +23,7 @@ def test_the_migration_creates_exactly_the_models_schema(engine: Engine) -> None
 
 def test_the_database_is_at_head(engine: Engine) -> None:
     with engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0001"
+        assert MigrationContext.configure(connection).get_current_revision() == "0002"
 
 
 def test_upgrade_again_changes_nothing(db_url: str, engine: Engine) -> None:
@@ -44,3 +46,38 @@ def test_downgrade_removes_every_table(db_url: str, engine: Engine) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
     assert inspect(engine).get_table_names() == ["alembic_version"]
+
+
+def test_upgrading_a_0001_registry_keeps_its_documents_and_fills_the_new_columns(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue("postgres_url") if backend == "postgresql" else f"sqlite:///{tmp_path / 'old.db'}"
+    arrived = "2024-05-01 03:00:00" + ("+00" if backend == "postgresql" else "")  # as each stores UTC
+    engine = migration_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO uploads (id, sha256, filename, media_type, size_bytes, stored_path, status, created_at,"
+                " updated_at) VALUES (1, 'ab', 'a.pdf', 'application/pdf', 1, 'ab/ab.pdf', 'done', :t, :t)"
+            ),
+            {"t": arrived},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, upload_id, number, page_count, ocr_engine, ocr_confidence, ocr_text,"
+                " text, record, created_at, updated_at) VALUES (1, 1, '960 / LĐLĐ', 1, 'x', 1, '', '', '{}', :t, :t)"
+            ),
+            {"t": arrived},
+        )
+    engine.dispose()
+    registry.upgrade(url)
+    engine = registry.make_engine(url)
+    with Session(engine) as session:
+        document = registry.get_document(session, 1)
+        assert (document.number_folded, document.processing_status) == ("960/ldld", "pending")
+        assert document.received_at == dt.datetime(2024, 5, 1, 3, 0, tzinfo=dt.UTC)
+        assert document.incoming_number is None
+    engine.dispose()

@@ -26,10 +26,10 @@ def _counts(session: Session) -> dict[str, int]:
 
 
 def _rows(session: Session) -> list[tuple[object, ...]]:
-    """Every item row without its surrogate id, to compare two saves."""
+    """Every item row without surrogate ids (its own, and the new target's it links to), to compare two saves."""
     out: list[tuple[object, ...]] = []
     for model in ITEM_MODELS:
-        columns = [c for c in model.__table__.columns if c.name != "id"]
+        columns = [c for c in model.__table__.columns if c.name not in ("id", "target_id")]
         out += [tuple(row) for row in session.execute(select(*columns).order_by(*columns))]
     return out
 
@@ -76,6 +76,7 @@ def test_saving_the_same_extraction_twice_gives_the_same_rows(session: Session, 
         }
     )
     assert _rows(session) == rows
+    assert second.achievements[0].target_id == second.targets[0].id
 
 
 def test_reprocessing_replaces_the_fields_and_items(session: Session, storage_dir: Path) -> None:

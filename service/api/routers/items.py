@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
@@ -59,8 +59,17 @@ def list_achievements(session: SessionDep, query: ItemQuery) -> Page[Any]:
 
 
 @router.get("/deadlines", response_model=Page[DeadlineResponse])
-def list_deadlines(session: SessionDep, query: ItemQuery, due_before: dt.date | None = None) -> Page[Any]:
-    rows, total = registry.list_deadlines(session, due_before=due_before, **query)
+def list_deadlines(
+    session: SessionDep,
+    query: ItemQuery,
+    due_before: dt.date | None = None,
+    overdue: Annotated[bool | None, Query(description="past its day and not met (Vietnam's today)")] = None,
+    status: Literal["open", "overdue", "met"] | None = None,
+) -> Page[Any]:
+    today = registry.today()
+    rows, total = registry.list_deadlines(
+        session, due_before=due_before, overdue=overdue, status=status, today=today, **query
+    )
     return _page(
         DeadlineResponse,
         rows,
@@ -69,9 +78,15 @@ def list_deadlines(session: SessionDep, query: ItemQuery, due_before: dt.date | 
         date=lambda row: row.date_iso,
         start=lambda row: row.start_iso,
         end=lambda row: row.end_iso,
+        status=lambda row: row.state(today),
     )
 
 
 @router.get("/directives", response_model=Page[DirectiveResponse])
-def list_directives(session: SessionDep, query: ItemQuery) -> Page[Any]:
-    return _page(DirectiveResponse, *registry.list_directives(session, **query), query)
+def list_directives(
+    session: SessionDep,
+    query: ItemQuery,
+    body_id: Annotated[int | None, Query(description="only the directives that give work to this body")] = None,
+) -> Page[Any]:
+    rows, total = registry.list_directives(session, body_id=body_id, **query)
+    return _page(DirectiveResponse, rows, total, query, body_ids=lambda row: [b.id for b in row.bodies])
