@@ -93,11 +93,26 @@ class Restorer:
             owners, sentences, decode(self.model, sentences, beams, cases), strict=True
         ):
             found[index].extend(_edits(tokens, lattice, chosen, confidences))
-        return [self._as_defined(text, edits) for text, edits in zip(texts, found, strict=True)]
+        return [self._acronyms(text, edits) for text, edits in zip(texts, found, strict=True)]
+
+    def _acronyms(self, text: str, edits: list[Edit]) -> list[Edit]:
+        """The edits, with unknown acronyms as the text itself calls for.
+
+        A text that writes ``Đ`` anywhere writes its acronyms' ``D`` on purpose
+        (``NSD``, người sử dụng, beside ``LĐ``): they stay as typed. Otherwise
+        an acronym the text defines is spelt as its definition: ``(TBDH)`` after
+        ``thiết bị dạy học`` stays ``TBDH``.
+        """
+        if "Đ" in text or "đ" in text:
+            return [edit for edit in edits if not self._only_bars(text[edit.start : edit.end], edit.after)]
+        return self._as_defined(text, edits)
+
+    def _only_bars(self, before: str, after: str) -> bool:
+        """``NSD`` → ``NSĐ``: an unknown acronym that only gained bars."""
+        return after.replace("Đ", "D") == before and self.inventory.unknown_acronym(before) is not None
 
     def _as_defined(self, text: str, edits: list[Edit]) -> list[Edit]:
-        """The edits with each unknown acronym the text defines spelt as its definition: ``(TBDH)``
-        after ``thiết bị dạy học`` stays ``TBDH``; ``(TWĐTN)`` after ``Trung ương Đoàn thanh niên``."""
+        """The edits with each unknown acronym the text defines spelt as its definition."""
         if "(" not in text:
             return edits
         restored, respelt = apply(text, edits), {}

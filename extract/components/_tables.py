@@ -101,11 +101,26 @@ def _table(lines: list[Line], header: int, end: int) -> Table | None:
     separated = _separated(lines[header])
     width = Counter(len(row.cells) for row in rows if row).most_common(1)[0][0]
     columns = separated or _split_header(lines[header], width)
+    if not columns and header > 0 and _wraps_into(lines[header - 1], lines[header]):
+        header -= 1  # a header printed on two lines: ``… Số chưa`` / ``có thẻ BHYT …``
+        columns = _split_header(_joined(lines[header], lines[header + 1]), width)
     if not columns:
         return None
     aligned = [_align(columns, row, bool(separated)) for row in rows if row]
     heading = lines[header - 1] if header > 0 else None
     return Table(heading, tuple(columns), tuple(row for row in aligned if row))
+
+
+def _wraps_into(first: Line, second: Line) -> bool:
+    """``second`` continues ``first`` on the next line: no blank line between, no figures in ``first``."""
+    return not second.blank_before and second.start == first.end + 1 and _figures(first) is None
+
+
+def _joined(first: Line, second: Line) -> Line:
+    """The two lines as one, the line break read as a space: offsets into the text stay right."""
+    return Line(
+        first.start, second.end, f"{first.text} {second.text}", f"{first.fold} {second.fold}", first.blank_before
+    )
 
 
 def _figures(line: Line) -> _Figures | None:

@@ -218,3 +218,14 @@ def test_a_count_as_of_a_date_is_an_achievement_and_a_future_one_is_not() -> Non
     found = record_of(text)["achievements"]
     assert [(a["value"], a["period"]) for a in found] == [(395850, "Tính đến cuối năm 2013")]
     assert record_of(HEAD + "Nội dung.\nĐến năm 2030, tỉnh có 90% dân số tham gia BHYT.\n")["achievements"] == []
+
+
+def test_a_table_whose_header_wraps_onto_a_second_line_is_still_read() -> None:
+    text = HEAD + (
+        "Nội dung.\nNhóm đối tượng Số đối tượng Số đã có thẻ BHYT Tỷ lệ có thẻ BHYT Số chưa\n"
+        "có thẻ BHYT Tỷ lệ chưa có thẻ BHYT\n\nI. Nhóm có trách nhiệm tham gia 590.126 483.120 81,60% 108.697 18,40%\n"
+    )
+    assert [(a["value"], a["metric"]) for a in record_of(text)["achievements"]] == [
+        (483120, "Số đã có thẻ BHYT"),
+        (81.6, "Tỷ lệ có thẻ BHYT"),
+    ]

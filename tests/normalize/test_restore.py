@@ -177,3 +177,8 @@ def test_an_acronym_the_text_defines_is_spelt_as_its_definition() -> None:
     assert as_spelt_out("DTN", "Đoàn thanh niên (DTN) tỉnh") == "ĐTN"
     assert as_spelt_out("DTN", "Đoàn thanh niên và DTN tỉnh") is None  # no definition: no evidence
     assert "(TBDH)" in restore("Cac truong thieu thiet bi day hoc (TBDH) va phong hoc.")
+
+
+def test_a_text_that_writes_d_bars_keeps_its_unknown_acronyms_as_typed() -> None:
+    assert restore("Người LĐ và NSD LĐ đóng bảo hiểm") == "Người LĐ và NSD LĐ đóng bảo hiểm"  # người sử dụng
+    assert "CĐCS" in restore("Ban Chap hanh CDCS cac don vi")  # no Đ anywhere: the letters decide
