@@ -184,6 +184,8 @@ class Inventory:
         same_skeleton = self._forms.get(fold(lowered), ())
         if garbled and not any(self.model.unigram[i] > RARE for i in same_skeleton):
             found.extend(self._near_misses(lowered))
+        elif not misreadable and lowered not in self.model.ids and _misspelt_vietnamese(token):
+            found.extend(self._near_misses(lowered))  # ``tươn``, ``dụn``: a letter lost, even in clean OCR
         if found and _is_acronym(token):
             return found  # ``LDLD`` with ``LĐLĐ`` known: an acronym's letters are the whole question
         if lowered not in self.model.ids:
@@ -240,6 +242,15 @@ def _weigh(readings: tuple[_Reading, ...], channel: MarkChannel) -> tuple[Candid
         if i not in best or score > best[i].channel:
             best[i] = Candidate(text, i, score)
     return tuple(best.values())
+
+
+def _misspelt_vietnamese(token: str) -> bool:
+    """A lower-case word with Vietnamese marks that no known word has the letters of: a misreading
+    (a final ``g`` lost: ``tươn``), not a name or a foreign word, which carry no such marks."""
+    return token.islower() and token.isalpha() and not token.isascii() and any(ch in _VIETNAMESE for ch in token)
+
+
+_VIETNAMESE = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
 def _is_acronym(token: str) -> bool:

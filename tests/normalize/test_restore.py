@@ -182,3 +182,9 @@ def test_an_acronym_the_text_defines_is_spelt_as_its_definition() -> None:
 def test_a_text_that_writes_d_bars_keeps_its_unknown_acronyms_as_typed() -> None:
     assert restore("Người LĐ và NSD LĐ đóng bảo hiểm") == "Người LĐ và NSD LĐ đóng bảo hiểm"  # người sử dụng
     assert "CĐCS" in restore("Ban Chap hanh CDCS cac don vi")  # no Đ anywhere: the letters decide
+
+
+def test_a_word_that_lost_a_letter_is_mended_even_in_clean_ocr() -> None:
+    assert restore("Đây là một hiện tượn đáng chú ý trong công tác cán bộ.") == (
+        "Đây là một hiện tượng đáng chú ý trong công tác cán bộ."
+    )
