@@ -40,6 +40,8 @@ def quantities(doc: Doc) -> Doc:
         before = squash(text_of(doc)[line_start:metric_end]).strip(" ,:;-–")
         bound = _ITEM_BOUND.search(fold, line_start, number[0])  # ``- Trên 90% trẻ em …``: the metric follows
         metric = None if bound and not clean_metric(before[: bound.start() - line_start]) else before or None
+        if _PERIOD_LABEL.match(fold, line_start):  # ``- Giai đoạn 1 (…): phấn đấu có 1.200 sáng kiến``
+            metric = None
         comparator = kw["comparators"].get(" ".join(bound.group(1).split())) if bound else None
         _add_target(doc, fold, start, line_start, number, comparator, 0.8, metric=metric)
         taken.add(number[0])
@@ -71,6 +73,8 @@ def quantities(doc: Doc) -> Doc:
     return doc
 
 
+_PERIOD_LABEL = re.compile(r"(?:giai doan|nam|den|dot|quy|thang|trong|tu nay)(?![a-z])")
+"""An item that opens with its period names what it counts after its figure, not before."""
 _ITEM_BOUND = re.compile(r"(?<![a-z])(tren|hon|duoi|it nhat|toi thieu|toi da|khong qua|khong duoi|dat|giam|tang)\s*$")
 _QUANTITY = re.compile(rf"(?<![\d.,/])({NUMBER})(?=\s*(?:%|‰|[a-z]|/\s*\d))")  # ``16/100.000 trẻ em``: a rate
 _RANGE = re.compile(rf"tu\s+({NUMBER})\s+den\s+({NUMBER})\s+[a-z]")  # ``từ 5 đến 17 tuổi``: who, not how many

@@ -130,3 +130,8 @@ def test_an_item_under_a_heading_that_opens_with_its_bound_is_named_by_what_foll
     text = HEAD + "II. MỤC TIÊU\n- Trên 90% trẻ em có nguy cơ được tiếp cận giáo dục phổ thông.\n"
     targets = record_of(text)["targets"]
     assert [(t["metric"], t["value"], t["comparator"]) for t in targets] == [("trẻ em có nguy cơ", 90, ">=")]
+
+
+def test_an_item_labelled_by_its_period_is_named_by_what_follows_its_figure() -> None:
+    text = HEAD + "I. CHỈ TIÊU\n- Giai đoạn 1 (đến hết ngày 31/5/2022): phấn đấu có 1.200 sáng kiến được đăng ký.\n"
+    assert [(t["metric"], t["value"]) for t in record_of(text)["targets"]] == [("sáng kiến", 1200)]
