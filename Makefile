@@ -20,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: help run test lint bench model samples system-deps test-system-deps apt-install install clean
 
 help:
-	@echo "make run     install what is missing, process samples/ and serve http://$(HOST):$(PORT)/"
+	@echo "make run     install what is missing, process samples/, print an admin token, serve http://$(HOST):$(PORT)/"
 	@echo "make test    install what is missing, then run the whole test suite"
 	@echo "make lint    ruff"
 	@echo "make bench   benchmarks into bench/out (see bench/RESULTS.md)"
@@ -48,8 +48,14 @@ $(STAMP): pyproject.toml | system-deps
 
 install: system-deps $(STAMP)
 
+# Each run replaces the admin token of the last one ("make run"), so that they do not pile up.
 run: install
 	$(VENV)/bin/congvan process samples/*.pdf samples/*.png samples/*.jpg samples/*.tif samples/*.txt
+	@echo
+	@echo "=== ADMIN TOKEN for this local instance: sign in with it at http://$(HOST):$(PORT)/signin"
+	@echo "=== or send it as 'Authorization: Bearer <token>'. It is shown only now."
+	@$(VENV)/bin/congvan token create --role admin --name "make run" --replace
+	@echo
 	$(VENV)/bin/congvan serve --host $(HOST) --port $(PORT)
 
 test: install test-system-deps

@@ -16,6 +16,9 @@ what to do next. The API and the CLI translate these in one handler each.
     │   └── NotVietnameseError
     ├── NotFoundError               (an id that the registry does not hold)
     ├── InvalidRequestError         (an API parameter or CLI argument that is not valid)
+    ├── AccessError                 (who is asking may not do this)
+    │   ├── AuthenticationRequiredError
+    │   └── PermissionDeniedError
     ├── MissingDependencyError      (Tesseract, its Vietnamese data or poppler absent)
     ├── OcrEngineError              (the OCR engine failed on a whole document)
     └── InterruptedProcessingError  (the service stopped or crashed while processing)
@@ -26,7 +29,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "AccessError",
     "ArchiveRejectedError",
+    "AuthenticationRequiredError",
     "CongvanError",
     "CorruptPdfError",
     "EmptyDocumentError",
@@ -39,6 +44,7 @@ __all__ = [
     "NotFoundError",
     "NotVietnameseError",
     "OcrEngineError",
+    "PermissionDeniedError",
     "UnsupportedFileError",
     "UploadTooLargeError",
 ]
@@ -169,3 +175,25 @@ class InvalidRequestError(CongvanError):
     code = "invalid_request"
     http_status = 422
     exit_code = 2
+
+
+class AccessError(CongvanError):
+    """The request was refused for who sent it, not for what it asks."""
+
+    code = "access_denied"
+    http_status = 403
+    exit_code = 8
+
+
+class AuthenticationRequiredError(AccessError):
+    """This needs an API token: send `Authorization: Bearer <token>` (`congvan token create` makes one)."""
+
+    code = "authentication_required"
+    http_status = 401
+
+
+class PermissionDeniedError(AccessError):
+    """The token's role may not do this: ask an admin for a token with a higher role."""
+
+    code = "permission_denied"
+    http_status = 403

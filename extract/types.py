@@ -40,6 +40,23 @@ class DocType(enum.StrEnum):
     CONG_DIEN = "cong_dien"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """The type's name as a register writes it: ``Công văn``, ``Kế hoạch``."""
+        return _DOC_TYPE_LABELS[self]
+
+
+_DOC_TYPE_LABELS = {
+    DocType.CONG_VAN: "Công văn",
+    DocType.KE_HOACH: "Kế hoạch",
+    DocType.THONG_BAO: "Thông báo",
+    DocType.BAO_CAO: "Báo cáo",
+    DocType.CHI_THI: "Chỉ thị",
+    DocType.QUYET_DINH: "Quyết định",
+    DocType.CONG_DIEN: "Công điện",
+    DocType.OTHER: "Khác",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Value(Generic[T]):

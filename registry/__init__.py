@@ -7,6 +7,9 @@
     targets, total = registry.list_targets(session)         # target.progress: what was achieved
     registry.correct_item(session, document, "deadlines", 0, "status", "met", "văn thư")
     registry.merge_bodies(session, keep_id=3, merge_id=9)
+    hits, total = registry.search(session, "lai chau sang kien", doc_type="cong_van")  # accents optional
+    token, secret = registry.create_token(session, "văn thư", "uploader")  # secret shown once
+    token = registry.authenticate(session, secret)         # None: unknown or revoked
 
 Functions take a ``Session`` and never commit: the caller owns the transaction.
 """
@@ -27,6 +30,7 @@ from registry.corrections import (
 from registry.links import METRIC_MATCH, number_key
 from registry.models import (
     Achievement,
+    ApiToken,
     Base,
     Body,
     BodyAlias,
@@ -41,12 +45,15 @@ from registry.models import (
     ProcessingStatus,
     Progress,
     ReferencedDocument,
+    Role,
     Target,
     Upload,
     UploadStatus,
 )
 from registry.queries import (
     DEADLINE_STATES,
+    SORT_KEYS,
+    ItemFilter,
     all_achievements,
     all_deadlines,
     all_targets,
@@ -72,18 +79,23 @@ from registry.queries import (
     set_upload_status,
     unfinished_jobs,
 )
-from registry.register import REGISTER_TIMEZONE, today
+from registry.register import REGISTER_TIMEZONE, list_register, today
 from registry.save import due_date, save
+from registry.search import SearchHit, index_document, remove_document, search
 from registry.storage import sha256_of, store_upload, upload_path
+from registry.tokens import authenticate, create_token, list_tokens, revoke_token
 
 __all__ = [
     "DEADLINE_STATES",
     "DOCUMENT_FIELDS",
     "ITEM_FIELDS",
+    "ItemFilter",
+    "SORT_KEYS",
     "METRIC_MATCH",
     "REGISTER_FIELDS",
     "REGISTER_TIMEZONE",
     "Achievement",
+    "ApiToken",
     "Base",
     "Body",
     "BodyAlias",
@@ -98,6 +110,8 @@ __all__ = [
     "ProcessingStatus",
     "Progress",
     "ReferencedDocument",
+    "Role",
+    "SearchHit",
     "Target",
     "Upload",
     "UploadStatus",
@@ -105,10 +119,12 @@ __all__ = [
     "all_achievements",
     "all_deadlines",
     "all_targets",
+    "authenticate",
     "body_key",
     "correct_document",
     "correct_item",
     "create_job",
+    "create_token",
     "document_for_upload",
     "due_date",
     "find_body",
@@ -118,6 +134,7 @@ __all__ = [
     "get_job",
     "get_upload",
     "get_upload_by_sha256",
+    "index_document",
     "list_achievements",
     "list_bodies",
     "list_corrections",
@@ -125,7 +142,9 @@ __all__ = [
     "list_directives",
     "list_documents",
     "list_referenced_documents",
+    "list_register",
     "list_targets",
+    "list_tokens",
     "list_uploads",
     "make_engine",
     "make_session_factory",
@@ -134,8 +153,11 @@ __all__ = [
     "mark_job_running",
     "merge_bodies",
     "number_key",
+    "remove_document",
     "resolve_body",
+    "revoke_token",
     "save",
+    "search",
     "set_upload_status",
     "sha256_of",
     "store_upload",

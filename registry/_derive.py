@@ -1,7 +1,8 @@
 """What a document's fields imply, worked out again after every save and every correction.
 
 The folded copies that filters and links match on, the default hạn xử lý, the
-bodies it names, whom its directives are for, and its links to other documents.
+bodies it names, whom its directives are for, its links to other documents, and
+its entry in the search index.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from registry.bodies import assign_directive_bodies, resolve_document_bodies
 from registry.links import link_achievements, link_citations, number_key
 from registry.models import Correction, Document
 from registry.register import earliest_due
+from registry.search import index_document
 
 __all__ = ["refresh"]
 
@@ -32,6 +34,7 @@ def refresh(session: Session, document: Document) -> None:
     link_achievements(session, document)
     link_citations(session, document)
     session.flush()
+    index_document(session, document)
 
 
 def _set_by_hand(session: Session, document: Document, field: str) -> bool:

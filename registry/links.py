@@ -49,7 +49,8 @@ _UNIT_SYNONYMS = {"phan tram": "%"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 Score = tuple[float, bool, int]
-"""Metric likeness, then a target in the achievement's own document, then the older target."""
+"""Metric likeness, then a target another letter set (a report that restates its target, ``đã đạt
+mục tiêu 1.200 sáng kiến``, reports against the plan that set it), then the older target."""
 
 
 def number_key(number: str | None) -> str | None:
@@ -165,7 +166,7 @@ def _score(achievement: Achievement, target: Target) -> Score | None:
     likeness = fuzz.token_set_ratio(fold(achievement.metric), fold(target.metric), processor=utils.default_process)
     if likeness < METRIC_MATCH:
         return None
-    return (likeness, target.document_id == achievement.document_id, -target.id)
+    return (likeness, target.document_id != achievement.document_id, -target.id)
 
 
 def _unit(unit: str | None) -> str | None:

@@ -11,7 +11,8 @@ Around them, the registry proper: ``Body`` (a canonical issuer or recipient and
 its aliases), who each directive is for, which target an achievement reports
 against, which loaded document a citation names, the incoming register's
 columns on ``Document`` (Decree 30/2020, Art. 22–24) and ``Correction``, the
-audit trail of human changes that reprocessing re-applies.
+audit trail of human changes that reprocessing re-applies. ``ApiToken`` says who
+may use the service, with which ``Role``.
 
 Timestamps are aware datetimes in UTC (see ``_types.UTCDateTime``).
 """
@@ -37,10 +38,12 @@ from registry._register_models import (
     directive_bodies,
     document_recipients,
 )
+from registry._token_models import ApiToken, Role
 from registry._types import JSONDocument, UTCDateTime, utcnow
 
 __all__ = [
     "Achievement",
+    "ApiToken",
     "Base",
     "Body",
     "BodyAlias",
@@ -55,6 +58,7 @@ __all__ = [
     "ProcessingStatus",
     "Progress",
     "ReferencedDocument",
+    "Role",
     "Target",
     "Upload",
     "UploadStatus",

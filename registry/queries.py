@@ -13,6 +13,7 @@ never stored.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -41,6 +42,8 @@ from registry.register import today as register_today
 
 __all__ = [
     "DEADLINE_STATES",
+    "SORT_KEYS",
+    "ItemFilter",
     "all_achievements",
     "all_deadlines",
     "all_targets",
@@ -208,11 +211,53 @@ def mark_job_failed(session: Session, job: Job, *, error_code: str, error_messag
 # What the documents ask for
 
 
-def _items(model: type[M], document_id: int | None, issuer: str | None) -> Select[tuple[M]]:
+@dataclass(frozen=True, slots=True)
+class ItemFilter:
+    """What every item list may be narrowed and ordered by, beyond its own filters."""
+
+    doc_type: str | None = None
+    date_from: dt.date | None = None
+    """The document's date, inclusive, as are ``date_to``."""
+    date_to: dt.date | None = None
+    metric: str | None = None
+    """Words of a target's or achievement's metric (case-insensitive)."""
+    sort: str | None = None
+    """A key of :data:`SORT_KEYS`, ``-`` before it for descending: ``-date``, ``value``."""
+
+
+SORT_KEYS = ("date", "issuer", "value", "due_date", "metric")
+"""What lists sort by: the document's date or issuer, or the item's own value, due date or metric."""
+
+
+def _items(
+    model: type[M], document_id: int | None, issuer: str | None, where: ItemFilter | None = None
+) -> Select[tuple[M]]:
     query = select(model).join(Document, Document.id == model.document_id)  # type: ignore[attr-defined]
     if document_id is not None:
         query = query.where(model.document_id == document_id)  # type: ignore[attr-defined]
-    return _issuer_filter(query, issuer).order_by(Document.id, model.position)  # type: ignore[attr-defined]
+    query = _issuer_filter(query, issuer)
+    where = where or ItemFilter()
+    if where.doc_type:
+        query = query.where(Document.doc_type == where.doc_type)
+    if where.date_from:
+        query = query.where(Document.date >= where.date_from)
+    if where.date_to:
+        query = query.where(Document.date <= where.date_to)
+    if where.metric and hasattr(model, "metric"):
+        words = where.metric.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(func.lower(model.metric).like(f"%{words}%", escape="\\"))  # type: ignore[attr-defined]
+    return query.order_by(*_order(model, where.sort), Document.id, model.position)  # type: ignore[attr-defined]
+
+
+def _order(model: type[Any], sort: str | None) -> list[Any]:
+    if not sort:
+        return []
+    key = sort.lstrip("-")
+    columns = {"date": Document.date, "issuer": Document.issuer_folded}
+    column = columns.get(key, getattr(model, key, None) if key in SORT_KEYS else None)
+    if column is None:
+        raise InvalidRequestError(f"Cannot sort by {sort!r}; sort by one of {', '.join(SORT_KEYS)} (- for descending).")
+    return [column.desc().nulls_last() if sort.startswith("-") else column.asc().nulls_last()]
 
 
 def list_targets(
@@ -220,11 +265,12 @@ def list_targets(
     *,
     document_id: int | None = None,
     issuer: str | None = None,
+    where: ItemFilter | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Target], int]:
     """Targets with what has been achieved against them: ``target.progress``."""
-    query = _items(Target, document_id, issuer).options(selectinload(Target.linked_achievements))
+    query = _items(Target, document_id, issuer, where).options(selectinload(Target.linked_achievements))
     # populate_existing: a link made since the target was loaded is in the database, not in the session.
     return _page(session, query.execution_options(populate_existing=True), limit, offset)
 
@@ -234,10 +280,11 @@ def list_achievements(
     *,
     document_id: int | None = None,
     issuer: str | None = None,
+    where: ItemFilter | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Achievement], int]:
-    return _page(session, _items(Achievement, document_id, issuer), limit, offset)
+    return _page(session, _items(Achievement, document_id, issuer, where), limit, offset)
 
 
 def list_directives(
@@ -246,11 +293,12 @@ def list_directives(
     document_id: int | None = None,
     issuer: str | None = None,
     body_id: int | None = None,
+    where: ItemFilter | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Directive], int]:
     """Directives, with the bodies they are for; ``body_id`` keeps those for that body."""
-    query = _items(Directive, document_id, issuer).options(selectinload(Directive.bodies))
+    query = _items(Directive, document_id, issuer, where).options(selectinload(Directive.bodies))
     if body_id is not None:
         query = query.where(
             Directive.id.in_(select(directive_bodies.c.directive_id).where(directive_bodies.c.body_id == body_id))
@@ -263,10 +311,11 @@ def list_referenced_documents(
     *,
     document_id: int | None = None,
     issuer: str | None = None,
+    where: ItemFilter | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[ReferencedDocument], int]:
-    return _page(session, _items(ReferencedDocument, document_id, issuer), limit, offset)
+    return _page(session, _items(ReferencedDocument, document_id, issuer, where), limit, offset)
 
 
 def list_deadlines(
@@ -278,11 +327,12 @@ def list_deadlines(
     status: str | None = None,
     overdue: bool | None = None,
     today: dt.date | None = None,
+    where: ItemFilter | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Deadline], int]:
     """Deadlines; ``status`` is ``open``, ``overdue`` or ``met`` as ``Deadline.state(today)`` says."""
-    query = _deadlines(document_id, issuer, due_before, status=status, overdue=overdue, today=today)
+    query = _deadlines(document_id, issuer, due_before, status=status, overdue=overdue, today=today, where=where)
     return _page(session, query, limit, offset)
 
 
@@ -294,8 +344,9 @@ def _deadlines(
     status: str | None = None,
     overdue: bool | None = None,
     today: dt.date | None = None,
+    where: ItemFilter | None = None,
 ) -> Select[tuple[Deadline]]:
-    query = _items(Deadline, document_id, issuer)
+    query = _items(Deadline, document_id, issuer, where)
     if due_before is not None:
         query = query.where(Deadline.due_date < due_before)
     late = (Deadline.status == DeadlineStatus.OPEN) & (Deadline.due_date < (today or register_today()))
@@ -324,14 +375,16 @@ def _every(session: Session, model: type[M], query: Select[tuple[M]]) -> list[M]
     return list(session.scalars(query.options(contains_eager(model.document))))  # type: ignore[attr-defined]
 
 
-def all_targets(session: Session, *, document_id: int | None = None, issuer: str | None = None) -> list[Target]:
-    return _every(session, Target, _items(Target, document_id, issuer))
+def all_targets(
+    session: Session, *, document_id: int | None = None, issuer: str | None = None, where: ItemFilter | None = None
+) -> list[Target]:
+    return _every(session, Target, _items(Target, document_id, issuer, where))
 
 
 def all_achievements(
-    session: Session, *, document_id: int | None = None, issuer: str | None = None
+    session: Session, *, document_id: int | None = None, issuer: str | None = None, where: ItemFilter | None = None
 ) -> list[Achievement]:
-    return _every(session, Achievement, _items(Achievement, document_id, issuer))
+    return _every(session, Achievement, _items(Achievement, document_id, issuer, where))
 
 
 def all_deadlines(
@@ -342,8 +395,10 @@ def all_deadlines(
     due_before: dt.date | None = None,
     status: str | None = None,
     overdue: bool | None = None,
+    where: ItemFilter | None = None,
 ) -> list[Deadline]:
-    return _every(session, Deadline, _deadlines(document_id, issuer, due_before, status=status, overdue=overdue))
+    query = _deadlines(document_id, issuer, due_before, status=status, overdue=overdue, where=where)
+    return _every(session, Deadline, query)
 
 
 # Bodies

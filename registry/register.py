@@ -17,12 +17,21 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from normalize import fold
 from registry._sql import upsert_insert
-from registry.models import Document, IncomingCounter, Upload
+from registry.models import Document, IncomingCounter, ProcessingStatus, Upload
 
-__all__ = ["REGISTER_TIMEZONE", "earliest_due", "next_incoming_number", "register_incoming", "today"]
+__all__ = [
+    "REGISTER_TIMEZONE",
+    "earliest_due",
+    "list_register",
+    "next_incoming_number",
+    "register_incoming",
+    "today",
+]
 
 REGISTER_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -55,3 +64,35 @@ def next_incoming_number(session: Session, year: int) -> int:
 def earliest_due(document: Document) -> dt.date | None:
     """The first last-day among the document's deadlines: the default hạn xử lý."""
     return min((d.due_date for d in document.deadlines if d.due_date is not None), default=None)
+
+
+def list_register(
+    session: Session,
+    *,
+    year: int | None = None,
+    status: str | None = None,
+    assigned_to: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> tuple[list[Document], int]:
+    """The register's entries in số đến order (by year, then number), with the total that match.
+
+    ``assigned_to`` matches part of the unit or person, accents and case folded;
+    ``limit=None`` gives every entry (the printable export).
+    """
+    query = select(Document).where(Document.incoming_number.is_not(None))
+    if year is not None:
+        query = query.where(Document.incoming_year == year)
+    if status is not None:
+        query = query.where(Document.processing_status == ProcessingStatus(status))
+    if assigned_to:
+        wanted = fold(assigned_to)
+        query = query.where(Document.assigned_to.is_not(None))
+        rows = [d for d in session.scalars(query.order_by(*_ORDER)) if wanted in fold(d.assigned_to or "")]
+        return (rows[offset : offset + limit] if limit is not None else rows[offset:]), len(rows)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    query = query.order_by(*_ORDER).offset(offset)
+    return list(session.scalars(query.limit(limit) if limit is not None else query)), total
+
+
+_ORDER = (Document.incoming_year, Document.incoming_number)

@@ -1,4 +1,4 @@
-"""The ``congvan`` command line: process, ocr, restore, train-lm, extract, serve.
+"""The ``congvan`` command line: process, ocr, restore, train-lm, extract, serve, token.
 
 Errors become exit codes in one place (``main``): each ``CongvanError`` has its
 own, and the message says what to do.
@@ -79,7 +79,29 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
     p.set_defaults(handler=commands.serve)
+
+    _add_token_commands(sub.add_parser("token", help="create, list and revoke API tokens"))
     return parser
+
+
+def _add_token_commands(parser: argparse.ArgumentParser) -> None:
+    from service import commands
+
+    roles = ("reader", "uploader", "reviewer", "admin")
+    sub = parser.add_subparsers(title="token commands", required=True, metavar="COMMAND")
+    p = sub.add_parser("create", help="make a token and print its secret (shown only this once)")
+    p.add_argument("--role", required=True, choices=roles, help="each role may also do what the ones before it may")
+    p.add_argument("--name", required=True, help="who or what uses it; changes made with it are recorded under it")
+    p.add_argument("--replace", action="store_true", help="revoke the active tokens of this name first")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
+    p.set_defaults(handler=commands.token_create)
+    p = sub.add_parser("list", help="list the tokens (never their secrets)")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
+    p.set_defaults(handler=commands.token_list)
+    p = sub.add_parser("revoke", help="refuse a token from now on")
+    p.add_argument("id", type=int, metavar="ID", help="the token's id, from `congvan token list`")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: CONGVAN_DATABASE_URL)")
+    p.set_defaults(handler=commands.token_revoke)
 
 
 def print_json(obj: object) -> None:

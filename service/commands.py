@@ -32,7 +32,7 @@ from service.cli import print_json
 from service.database import session_factory
 from service.settings import Settings, get_settings
 
-__all__ = ["extract_", "ocr_", "process", "restore", "serve", "train_lm"]
+__all__ = ["extract_", "ocr_", "process", "restore", "serve", "token_create", "token_list", "token_revoke", "train_lm"]
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -316,7 +316,47 @@ def serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     print(f"congvan: API docs   http://{args.host}:{args.port}/docs", flush=True)
     print(f"congvan: staff page http://{args.host}:{args.port}/", flush=True)
+    reads = "open to all" if settings.open_reads else "for tokens only (CONGVAN_OPEN_READS=false)"
+    print(f"congvan: reading is {reads}; uploads and changes need a token (congvan token create)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def token_create(args: argparse.Namespace) -> int:
+    """The secret alone on stdout (``TOKEN=$(congvan token create …)``), what it is on stderr."""
+    with session_factory(_settings(args).resolved_database_url)() as session:
+        if args.replace:
+            for old in registry.list_tokens(session):
+                if old.name == args.name.strip() and old.active:
+                    registry.revoke_token(session, old.id)
+                    print(f"congvan: revoked token {old.id} ({old.name}, {old.role})", file=sys.stderr)
+        token, secret = registry.create_token(session, args.name, args.role)
+        session.commit()
+    print(
+        f"congvan: token {token.id} for {token.name!r} ({token.role}); its secret will not be shown again:",
+        file=sys.stderr,
+        flush=True,
+    )
+    print(secret, flush=True)
+    return 0
+
+
+def token_list(args: argparse.Namespace) -> int:
+    with session_factory(_settings(args).resolved_database_url)() as session:
+        tokens = registry.list_tokens(session)
+    print("id\trole\tprefix\tcreated (UTC)\tlast used\tstatus\tname")
+    for t in tokens:
+        used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never"
+        status = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "active"
+        print(f"{t.id}\t{t.role}\t{t.prefix}…\t{t.created_at:%Y-%m-%d %H:%M}\t{used}\t{status}\t{t.name}")
+    return 0
+
+
+def token_revoke(args: argparse.Namespace) -> int:
+    with session_factory(_settings(args).resolved_database_url)() as session:
+        token = registry.revoke_token(session, args.id)
+        session.commit()
+    print(f"congvan: token {token.id} ({token.name}, {token.role}) is revoked")
     return 0
 
 

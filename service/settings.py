@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     ocr_dpi: int = 300
     ocr_page_timeout: float = 120.0
     ocr_workers: int = 0
+    open_reads: bool = True
+    """Whether reading (GET under /api/v1, the staff pages) needs no token; writing always needs one."""
 
     @property
     def resolved_database_url(self) -> str:

@@ -10,13 +10,17 @@ from alembic import context
 
 from registry._migrate import migration_engine
 from registry.models import Base
+from registry.search import include_name
 
 target_metadata = Base.metadata
 
 
 def _configure(**kwargs: object) -> None:
     # render_as_batch: SQLite alters tables by copy-and-move; harmless elsewhere.
-    context.configure(target_metadata=target_metadata, render_as_batch=True, compare_type=True, **kwargs)
+    # include_name: the search index's tables are made by hand, per database (migration 0004).
+    context.configure(
+        target_metadata=target_metadata, render_as_batch=True, compare_type=True, include_name=include_name, **kwargs
+    )
 
 
 def _url() -> str:

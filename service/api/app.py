@@ -1,4 +1,9 @@
-"""``create_app``: the FastAPI application with the API, the staff pages and one error handler."""
+"""``create_app``: the FastAPI application with the API, the staff pages and one error handler.
+
+Every ``/api/v1`` router is mounted behind ``read_access`` (open reads, or a
+reader token when ``CONGVAN_OPEN_READS=false``); routes that write add the
+role they need (``require``). ``/healthz`` and the API docs stay open.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,16 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 import ocr
 from congvan import __version__
-from congvan.errors import CongvanError, InvalidRequestError
-from service.api.routers import bodies, documents, exports, items, jobs
+from congvan.errors import AccessError, AuthenticationRequiredError, CongvanError, InvalidRequestError
+from service.api.deps import read_access
+from service.api.routers import bodies, corrections, documents, exports, items, jobs, register, search
 from service.jobs import fail_interrupted_jobs
 from service.settings import Settings, get_settings
 
@@ -24,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    from service.web import pages
+    from service.web import pages, signin
 
     settings = settings or get_settings()
     app = FastAPI(
@@ -34,9 +40,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Directives, targets, achievements and deadlines read from Vietnamese dispatches.",
     )
     app.state.settings = settings
-    for router in (documents.router, jobs.router, items.router, bodies.router, exports.router):
-        app.include_router(router, prefix="/api/v1")
+    for router in (
+        documents.router,
+        jobs.router,
+        items.router,
+        bodies.router,
+        exports.router,
+        register.router,
+        corrections.router,
+        search.router,
+    ):
+        app.include_router(router, prefix="/api/v1", dependencies=[Depends(read_access)])
     app.include_router(pages.router)
+    app.include_router(signin.router)
     app.add_exception_handler(CongvanError, _congvan_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
@@ -52,14 +68,20 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-async def _congvan_error(request: Request, error: CongvanError) -> JSONResponse:
+async def _congvan_error(request: Request, error: CongvanError) -> Response:
+    if isinstance(error, AccessError) and not request.url.path.startswith("/api/"):
+        from service.web.signin import signin_redirect  # the pages import this module
+
+        return signin_redirect(request, error)
     detail: dict[str, object] = {"code": error.code, "message": str(error)}
     if error.upload_id is not None:
         detail["upload_id"] = error.upload_id
-    return JSONResponse({"error": detail}, status_code=error.http_status)
+    # RFC 9110: a 401 names the scheme that would have worked.
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, AuthenticationRequiredError) else None
+    return JSONResponse({"error": detail}, status_code=error.http_status, headers=headers)
 
 
-async def _invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
     """FastAPI's own validation errors, in the same shape as every other error."""
     problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
     return await _congvan_error(request, InvalidRequestError(f"The request is not valid: {problems}"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,6 +21,11 @@ __all__ = [
     "ProvenanceResponse",
     "TargetResponse",
     "UploadAccepted",
+    "CorrectionResponse",
+    "DocumentUpdate",
+    "RegisterEntry",
+    "RegisterUpdate",
+    "SearchHitResponse",
 ]
 
 T = TypeVar("T")
@@ -155,3 +160,83 @@ class BodyResponse(BaseModel):
     name: str
     aliases: list[str]
     created_at: dt.datetime
+
+
+class RegisterEntry(BaseModel):
+    """One line of the incoming register (sổ đăng ký văn bản đến)."""
+
+    document_id: int
+    incoming_year: int | None
+    incoming_number: int | None
+    """Số đến: 1, 2, 3… within the year of ngày đến."""
+    received_at: dt.datetime | None
+    """Ngày đến: when the upload arrived."""
+    number: str | None
+    date: dt.date | None
+    issuer: str | None
+    doc_type: str | None
+    subject: str | None
+    assigned_to: str | None
+    directing_note: str | None
+    processing_status: str
+    handling_deadline: dt.date | None
+    overdue: bool
+    """The handling deadline is past (in Vietnam's time) and the entry is not done."""
+
+
+class RegisterUpdate(BaseModel):
+    """The register fields an office fills in; only those sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    assigned_to: str | None = None
+    directing_note: str | None = None
+    processing_status: Literal["pending", "in_progress", "done"] | None = None
+    handling_deadline: dt.date | None = None
+
+
+class DocumentUpdate(BaseModel):
+    """A document's extracted fields a reviewer may correct; only those sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    subject: str | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+
+
+class CorrectionResponse(BaseModel):
+    """One entry of a document's audit trail."""
+
+    id: int
+    document_id: int
+    item_table: str | None
+    item_position: int | None
+    field: str
+    old_value: Any
+    new_value: Any
+    corrected_by: str
+    corrected_at: dt.datetime
+
+
+class SearchHitResponse(BaseModel):
+    """A document that matches a search, with where in it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    document_id: int
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
+    date: dt.date | None
+    subject: str | None
+    score: float
+    """Higher is better; comparable within one result only."""
+    snippet: str
+    """HTML, escaped: about 25 words of the text around the matches, each matched word in ``<mark>``."""

@@ -1,4 +1,4 @@
-"""A fresh data folder (registry + upload store) per test, and an unseen letter.
+"""A fresh data folder (registry + upload store) per test, an admin token, and an unseen letter.
 
 Tests that use ``settings`` run twice: on the default SQLite registry in the
 data folder, and with ``CONGVAN_DATABASE_URL`` naming a database of their own
@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 
 from samples.render import Letter, Signer, render_pdf
 from service.settings import Settings, get_settings
+from tests.service.tokens import bearer
 
 
 @pytest.fixture
@@ -30,6 +31,12 @@ def settings(
     get_settings.cache_clear()
     yield get_settings()
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def admin_headers(settings: Settings) -> dict[str, str]:
+    """``Authorization: Bearer …`` with a new admin token: what every write through the API needs."""
+    return bearer(settings, "admin", "quản trị")
 
 
 @pytest.fixture(scope="session")

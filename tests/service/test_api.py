@@ -13,8 +13,8 @@ from service.settings import Settings
 
 
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(settings)) as client:
+def client(settings: Settings, admin_headers: dict[str, str]) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), headers=admin_headers) as client:
         yield client
 
 
@@ -124,7 +124,7 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
 
 
 def test_an_upload_whose_processing_was_interrupted_is_retried(
-    client: TestClient, settings: Settings, samples_dir: Path
+    client: TestClient, settings: Settings, admin_headers: dict[str, str], samples_dir: Path
 ) -> None:
     import registry
     from service.database import session_factory
@@ -141,7 +141,9 @@ def test_an_upload_whose_processing_was_interrupted_is_retried(
         job = registry.create_job(session, upload)
         registry.mark_job_running(session, job)
         session.commit()
-    with TestClient(create_app(settings)) as restarted:  # start-up fails the job a stop left running
+    with TestClient(
+        create_app(settings), headers=admin_headers
+    ) as restarted:  # start-up fails the job a stop left running
         assert restarted.get(f"/api/v1/jobs/{job.id}").json()["error"]["code"] == "interrupted"
         again = restarted.post("/api/v1/documents", files={"file": (path.name, path.read_bytes())})
         assert again.status_code == 202 and again.json()["duplicate"] is True
@@ -156,9 +158,9 @@ def test_parameter_errors_have_the_same_shape_as_every_error(client: TestClient)
     assert client.post("/api/v1/documents").json()["error"]["code"] == "invalid_request"
 
 
-def test_an_oversized_upload_is_refused_before_it_is_read(settings: Settings) -> None:
+def test_an_oversized_upload_is_refused_before_it_is_read(settings: Settings, admin_headers: dict[str, str]) -> None:
     small = settings.model_copy(update={"max_upload_bytes": 100_000})
-    with TestClient(create_app(small)) as client:
+    with TestClient(create_app(small), headers=admin_headers) as client:
         response = client.post("/api/v1/documents", files={"file": ("big.pdf", b"%PDF-1.4" + b"0" * 300_000)})
         assert response.status_code == 413 and response.json()["error"]["code"] == "upload_too_large"
         response = client.post("/api/v1/documents", files={"file": ("big.pdf", b"%PDF-1.4" + b"0" * 120_000)})

@@ -26,14 +26,14 @@ def test_help_lists_every_command() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "service.cli", "--help"], capture_output=True, text=True, check=True
     ).stdout
-    for command in ("process", "ocr", "restore", "extract", "serve"):
+    for command in ("process", "ocr", "restore", "extract", "serve", "token"):
         assert command in out
 
 
-@pytest.mark.parametrize("command", ["process", "ocr", "restore", "extract", "serve"])
+@pytest.mark.parametrize("command", ["process", "ocr", "restore", "extract", "serve", "token", "token create"])
 def test_each_command_has_its_own_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main([command, "--help"])
+        main([*command.split(), "--help"])
     assert exit_info.value.code == 0
     assert "usage: congvan " + command in capsys.readouterr().out
 

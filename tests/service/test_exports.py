@@ -27,6 +27,7 @@ from service.api import create_app, exports
 from service.api.ical import event_days
 from service.database import session_factory
 from service.settings import Settings
+from tests.service.tokens import bearer
 
 KINDS = ("targets", "achievements", "deadlines")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,7 +66,7 @@ def client(settings: Settings, unseen_pdf: Path, samples_dir: Path) -> Iterator[
     for name in TEXT_LETTERS:
         text = letter_text(load_letter(samples_dir / "letters" / f"{name}.json"))
         uploads.append((f"{name}.txt", text.encode()))
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), headers=bearer(settings, "uploader")) as client:
         for filename, data in uploads:
             accepted = client.post("/api/v1/documents", files={"file": (filename, data)}).json()
             assert client.get(accepted["links"]["job"]).json()["status"] == "done", filename

@@ -1,4 +1,4 @@
-"""Uploads and documents: ``POST /documents`` stores first, then processes in the background."""
+"""Uploads and documents: ``POST /documents`` (an uploader token) stores first, then processes in the background."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse, JSONResponse
 
 import registry
 from congvan.errors import UploadTooLargeError
-from service.api.deps import SessionDep, SettingsDep
+from service.api.deps import SessionDep, SettingsDep, require
 from service.api.schemas import DocumentResponse, DocumentSummary, ErrorResponse, Page, UploadAccepted
 from service.jobs import run_job
 from service.uploads import Acceptance, accept_upload, read_limited
@@ -32,9 +32,11 @@ def refuse_large_bodies(request: Request, settings: SettingsDep) -> None:
     "",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=UploadAccepted,
-    dependencies=[Depends(refuse_large_bodies)],
+    dependencies=[Depends(require("uploader")), Depends(refuse_large_bodies)],
     responses={
         200: {"model": UploadAccepted, "description": "The same bytes were uploaded before"},
+        401: {"model": ErrorResponse, "description": "No token, or one not valid"},
+        403: {"model": ErrorResponse, "description": "The token's role is below uploader"},
         413: {"model": ErrorResponse},
         415: {"model": ErrorResponse},
         422: {"model": ErrorResponse},

@@ -22,7 +22,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 import registry
 from service.api import exports, ical
 from service.api.deps import SessionDep
-from service.api.routers.items import Issuer
+from service.api.routers.items import Issuer, item_filter
 from service.api.schemas import ErrorResponse
 
 __all__ = ["router"]
@@ -51,9 +51,11 @@ DueBefore = Annotated[
 ]
 
 
-def export_query(document_id: int | None = None, issuer: Issuer = None) -> dict[str, Any]:
+def export_query(
+    where: Annotated[registry.ItemFilter, Depends(item_filter)], document_id: int | None = None, issuer: Issuer = None
+) -> dict[str, Any]:
     """The filters every export takes: those of the lists, less the paging."""
-    return {"document_id": document_id, "issuer": issuer}
+    return {"document_id": document_id, "issuer": issuer, "where": where}
 
 
 ExportQuery = Annotated[dict[str, Any], Depends(export_query)]

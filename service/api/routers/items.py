@@ -29,11 +29,28 @@ def _provenance(row: Any) -> ProvenanceResponse:
     return ProvenanceResponse(start=row.span_start, end=row.span_end, page=row.page, confidence=row.confidence)
 
 
+def item_filter(
+    doc_type: Annotated[str | None, Query(description="the document's type: cong_van, ke_hoach, …")] = None,
+    date_from: Annotated[dt.date | None, Query(description="documents dated on or after")] = None,
+    date_to: Annotated[dt.date | None, Query(description="documents dated on or before")] = None,
+    metric: Annotated[str | None, Query(description="words of a target's or achievement's metric")] = None,
+    sort: Annotated[
+        str | None, Query(description=f"one of {', '.join(registry.SORT_KEYS)}; a leading - sorts descending")
+    ] = None,
+) -> registry.ItemFilter:
+    """The filters and order every item list and export takes."""
+    return registry.ItemFilter(doc_type=doc_type, date_from=date_from, date_to=date_to, metric=metric, sort=sort)
+
+
 def item_query(
-    document_id: int | None = None, issuer: Issuer = None, limit: Limit = 50, offset: Offset = 0
+    where: Annotated[registry.ItemFilter, Depends(item_filter)],
+    document_id: int | None = None,
+    issuer: Issuer = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """The filters and paging every item list takes."""
-    return {"document_id": document_id, "issuer": issuer, "limit": limit, "offset": offset}
+    return {"document_id": document_id, "issuer": issuer, "where": where, "limit": limit, "offset": offset}
 
 
 ItemQuery = Annotated[dict[str, Any], Depends(item_query)]
