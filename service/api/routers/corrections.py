@@ -47,7 +47,7 @@ def correct_document(
     fields = update.model_dump(exclude_unset=True)
     if not fields:
         raise InvalidRequestError('Nothing to correct: send the fields to change, e.g. {"number": "31/LĐLĐ"}.')
-    made = [registry.correct_document(session, document, f, _plain(v), token.name) for f, v in fields.items()]
+    made = [registry.correct_document(session, document, f, plain_json(v), token.name) for f, v in fields.items()]
     session.commit()
     return [_correction(c) for c in made]
 
@@ -94,7 +94,7 @@ def _correction(correction: registry.Correction) -> CorrectionResponse:
     )
 
 
-def _plain(value: Any) -> Any:
+def plain_json(value: Any) -> Any:
     """JSON-ready: a date as ISO text, an enum as its value."""
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -20,6 +20,7 @@ import registry
 from extract.types import DocType
 from service.api.deps import ReviewerToken, SessionDep
 from service.api.exports import Column, to_xlsx
+from service.api.routers.corrections import plain_json
 from service.api.schemas import Page, RegisterEntry, RegisterUpdate
 
 router = APIRouter(tags=["register"])
@@ -71,7 +72,7 @@ def update_register(
     """Only the fields sent change; each change goes into the document's corrections, under the token's name."""
     document = registry.get_document(session, document_id)
     for field, value in update.model_dump(exclude_unset=True).items():
-        registry.correct_document(session, document, field, _plain(value), token.name)
+        registry.correct_document(session, document, field, plain_json(value), token.name)
     session.commit()
     return _entry(document)
 
@@ -98,10 +99,6 @@ def _entry(document: registry.Document) -> RegisterEntry:
 def _overdue(document: registry.Document) -> bool:
     deadline, status = document.handling_deadline, document.processing_status
     return deadline is not None and status != registry.ProcessingStatus.DONE and deadline < registry.today()
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else str(value) if hasattr(value, "value") else value
 
 
 @dataclass(frozen=True, slots=True)
