@@ -41,7 +41,10 @@ def settings(
         return
     server = request.getfixturevalue("postgres_server")
     name = server.create_database()
-    yield Settings(data_dir=data, database_url=server.url(name), storage_dir=data / "uploads")
+    settings = Settings(data_dir=data, database_url=server.url(name), storage_dir=data / "uploads")
+    yield settings
+    # Close the app's pooled connections now: the cached engine outlives the module.
+    session_factory(settings.resolved_database_url).kw["bind"].dispose()
     server.drop_database(name)
 
 
