@@ -27,6 +27,7 @@ from service.api import create_app, exports
 from service.api.ical import event_days
 from service.database import session_factory
 from service.settings import Settings
+from tests.service.databases import module_settings
 from tests.service.tokens import bearer
 
 KINDS = ("targets", "achievements", "deadlines")
@@ -50,14 +51,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def settings(
     backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Settings]:
-    data = tmp_path_factory.mktemp("exports")
-    if backend == "sqlite":
-        yield Settings(data_dir=data, database_url="", storage_dir=data / "uploads")
-        return
-    server = request.getfixturevalue("postgres_server")
-    name = server.create_database()
-    yield Settings(data_dir=data, database_url=server.url(name), storage_dir=data / "uploads")
-    server.drop_database(name)
+    yield from module_settings(backend, request, tmp_path_factory, "exports")
 
 
 @pytest.fixture(scope="module")

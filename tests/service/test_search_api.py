@@ -17,6 +17,7 @@ from service.api import create_app
 from service.database import session_factory
 from service.settings import Settings
 from tests.registry.factories import letter, make_extraction, store, where
+from tests.service.databases import module_settings
 from tests.service.tokens import bearer
 
 LAI_CHAU_TEXT = (
@@ -35,17 +36,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def settings(
     backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Settings]:
-    data = tmp_path_factory.mktemp("search")
-    if backend == "sqlite":
-        yield Settings(data_dir=data, database_url="", storage_dir=data / "uploads")
-        return
-    server = request.getfixturevalue("postgres_server")
-    name = server.create_database()
-    settings = Settings(data_dir=data, database_url=server.url(name), storage_dir=data / "uploads")
-    yield settings
-    # Close the app's pooled connections now: the cached engine outlives the module.
-    session_factory(settings.resolved_database_url).kw["bind"].dispose()
-    server.drop_database(name)
+    yield from module_settings(backend, request, tmp_path_factory, "search")
 
 
 @pytest.fixture(scope="module")
