@@ -25,6 +25,7 @@ from psycopg import sql
 from sqlalchemy.engine import URL
 
 from samples.render import Letter, letter_text, load_letter, rasterise, render_pdf
+from service.database import release
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -199,5 +200,7 @@ def postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     """An empty database of this test's own on the session's server, dropped after it."""
     name = postgres_server.create_database()
-    yield postgres_server.url(name)
+    url = postgres_server.url(name)
+    yield url
+    release(url)  # the app's pooled connections to it, if a test served it
     postgres_server.drop_database(name)

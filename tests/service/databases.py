@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from service.database import session_factory
+from service.database import release
 from service.settings import Settings
 
 
@@ -22,6 +22,5 @@ def module_settings(
     database = server.create_database()
     settings = Settings(data_dir=data, database_url=server.url(database), storage_dir=data / "uploads")
     yield settings
-    # Close the app's pooled connections now: the cached engine outlives the module.
-    session_factory(settings.resolved_database_url).kw["bind"].dispose()
+    release(settings.resolved_database_url)
     server.drop_database(database)
