@@ -3,6 +3,7 @@
     python -m bench.registry [--docs 100000] [--backend sqlite|postgresql|both] [--repeat 200]
                              [--out bench/out/registry.json] [--pg-url URL] [--keep-sqlite PATH]
                              [--query-seconds 60] [--seed 7]
+    python -m bench.registry --reuse sqlite:///bench/out/registry.db   # queries only, on a kept registry
 
 The schema is built by the registry's migrations up to the one before the
 search index (0003); the documents (``bench.registry_data``) are loaded
@@ -27,6 +28,10 @@ PostgreSQL is a throwaway server started as the tests start theirs
 (``tests/conftest.py``: fsync off, under /dev/shm when there is room) unless
 ``--pg-url`` names an empty database; SQLite is a file in a temporary folder
 under bench/out, deleted afterwards unless ``--keep-sqlite`` names a new file.
+``--reuse`` measures the queries again on a registry an earlier run loaded (a
+kept SQLite file, or the database ``--pg-url`` named), brought to the newest
+schema first: to time a change to the queries or the indexes without loading
+for ten minutes. Its report has no load figures.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 import registry
-from bench.registry_data import METRICS, TODAY, BodyInfo
+from bench.registry_data import METRICS, TODAY, BodyInfo, load_lexicon, make_bodies
 from bench.registry_load import (
     analyze,
     build_search_index,
@@ -240,6 +245,8 @@ def explain(engine: Engine, factory: sessionmaker[Session], query: Query, seed: 
 
 
 def bench_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
+    if args.reuse:
+        return _bench_queries(args.reuse, args, {"reused": args.reuse}, None, None)
     with database(backend, args.pg_url, args.keep_sqlite) as (url, sqlite_path):
         indexing = upgrade_before_search(url)
         engine = registry.make_engine(url)
@@ -250,25 +257,45 @@ def bench_backend(backend: str, args: argparse.Namespace) -> dict[str, Any]:
             index = build_search_index(engine, url) if indexing else None
             print(f"{backend}: search index {index}", flush=True)
             analyze(engine)
-            factory = registry.make_session_factory(engine)
-            results, plans = {}, {}
-            for number, query in enumerate(queries(bodies, lexicon.syllables)):
-                results[query.name] = measure(factory, query, args.repeat, args.query_seconds, args.seed + number)
-                plans[query.name] = explain(engine, factory, query, args.seed + number)
-                print(f"  {query.name:26} {results[query.name]}", flush=True)
-            return {
-                "server": server_version(engine),
-                "load": loaded,
-                "search_index": index,
-                "database_bytes": database_bytes(engine, sqlite_path),
-                "queries": results,
-                "search": "measured"
-                if index
-                else "TODO: no registry.search.search and no index yet: rerun when they land",
-                "plans": plans,
-            }
         finally:
             engine.dispose()
+        return _bench_queries(url, args, loaded, index, sqlite_path, bodies, lexicon)
+
+
+def _bench_queries(
+    url: str,
+    args: argparse.Namespace,
+    loaded: dict[str, Any],
+    index: dict[str, Any] | None,
+    sqlite_path: Path | None,
+    bodies: list[BodyInfo] | None = None,
+    lexicon: Any = None,
+) -> dict[str, Any]:
+    if bodies is None:  # a reused registry: the same bodies and syllables as the run that loaded it
+        registry.upgrade(url)
+        lexicon = load_lexicon()
+        bodies = make_bodies(lexicon)
+        if url.startswith("sqlite:///"):
+            sqlite_path = Path(url.removeprefix("sqlite:///"))
+    engine = registry.make_engine(url)
+    try:
+        factory = registry.make_session_factory(engine)
+        results, plans = {}, {}
+        for number, query in enumerate(queries(bodies, lexicon.syllables)):
+            results[query.name] = measure(factory, query, args.repeat, args.query_seconds, args.seed + number)
+            plans[query.name] = explain(engine, factory, query, args.seed + number)
+            print(f"  {query.name:26} {results[query.name]}", flush=True)
+        return {
+            "server": server_version(engine),
+            "load": loaded,
+            "search_index": index,
+            "database_bytes": database_bytes(engine, sqlite_path),
+            "queries": results,
+            "search": "measured" if search_module() else "TODO: no registry.search.search yet",
+            "plans": plans,
+        }
+    finally:
+        engine.dispose()
 
 
 # Report
@@ -283,9 +310,8 @@ def print_table(report: dict[str, Any]) -> None:
             times = f"{q['p50_ms']:8.1f} {q['p95_ms']:8.1f} {target:>7} {q['runs']:5}"
             print(f"{backend:10} {name:26} {times} {q['mean_total']:11}{flag}")
         load, size = result["load"], result["database_bytes"] / 2**20
-        print(
-            f"{backend:10} load {load['docs_per_s']} docs/s ({load['insert_s']} s), {size:.0f} MiB, {result['server']}"
-        )
+        rate = f"load {load['docs_per_s']} docs/s ({load['insert_s']} s)" if "docs_per_s" in load else "reused"
+        print(f"{backend:10} {rate}, {size:.0f} MiB, {result['server']}")
         print(f"{backend:10} search: {result['search']}")
 
 
@@ -299,8 +325,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep-sqlite", type=Path, help="build the SQLite registry in this new file and keep it")
     parser.add_argument("--query-seconds", type=float, default=60, help="stop a slow query's runs after this")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reuse", metavar="URL", help="measure the queries only, on a registry loaded before")
     args = parser.parse_args(argv)
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    if args.reuse:
+        backends = ["postgresql" if args.reuse.startswith("postgresql") else "sqlite"]
     report: dict[str, Any] = {
         "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "date": dt.date.today().isoformat(),
