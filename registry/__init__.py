@@ -51,6 +51,7 @@ from registry.models import (
     UploadStatus,
 )
 from registry.queries import (
+    COUNT_LIMIT,
     DEADLINE_STATES,
     SORT_KEYS,
     ItemFilter,
@@ -86,6 +87,7 @@ from registry.storage import sha256_of, store_upload, upload_path
 from registry.tokens import authenticate, create_token, list_tokens, revoke_token
 
 __all__ = [
+    "COUNT_LIMIT",
     "DEADLINE_STATES",
     "DOCUMENT_FIELDS",
     "ITEM_FIELDS",

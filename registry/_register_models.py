@@ -49,7 +49,7 @@ class Body(Base):
 
 
 class BodyAlias(Base):
-    """Another spelling of a body, added by hand or left by a merge."""
+    """Another spelling of a body: added by hand, left by a merge, or the one a letter uses for its issuer."""
 
     __tablename__ = "body_aliases"
 

@@ -17,7 +17,6 @@ remembered; a combining mark that folding drops stays with the word before it.
 
 from __future__ import annotations
 
-import functools
 import html
 import itertools
 import re
@@ -250,15 +249,29 @@ class _Field:
         return html.escape(_SPACE.sub(" ", self._original(start, end)))
 
 
-@functools.lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    return fold(char)
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for :func:`fold`, one character at a time, filled as characters come."""
+
+    uneven: set[str]
+    """The characters seen so far whose folding is not one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven = set()
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def _fold_aligned(text: str) -> tuple[str, list[int] | None]:
     """``text`` folded character by character, and where each folded character came from (None: same place)."""
-    table = {ord(c): _fold_char(c) for c in set(text)}
-    folded = text.translate(table)
-    if all(len(f) == 1 for f in table.values()):
+    folded = text.translate(_FOLD)
+    if _FOLD.uneven.isdisjoint(text):
         return folded, None
-    return folded, [i for i, char in enumerate(text) for _ in table[ord(char)]]
+    return folded, [i for i, char in enumerate(text) for _ in _FOLD[ord(char)]]

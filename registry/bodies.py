@@ -24,6 +24,7 @@ from congvan.errors import InvalidRequestError
 from extract._lexicon import abbreviations
 from extract._names import canonical_body
 from normalize import fold
+from registry._keys import body_key, clean_name
 from registry._sql import upsert_insert
 from registry.models import Body, BodyAlias, Document, directive_bodies, document_recipients
 from registry.queries import get_body
@@ -41,19 +42,8 @@ __all__ = [
     "searchable",
 ]
 
-_BULLETS = "-–—•+*· \t"
 # Lines of a recipient list that name no body: "Như trên", "Lưu: VT, VP".
 _NO_BODY = re.compile(r"^(?:nhu tren|luu)\b")
-
-
-def body_key(name: str) -> str:
-    """What names are matched by: ``LĐLĐ TỈNH LAI CHÂU`` → ``lien doan lao dong tinh lai chau``."""
-    cleaned = _clean(name)
-    return " ".join(fold(canonical_body(cleaned)).split()) if cleaned else ""
-
-
-def _clean(name: str) -> str:
-    return name.strip().lstrip(_BULLETS).strip(" ,;:.")
 
 
 def _names_a_body(key: str) -> bool:
@@ -85,7 +75,7 @@ def resolve_body(session: Session, name: str | None) -> Body | None:
     found = _by_key(session, key)
     if found is not None:
         return found
-    values = {"name": canonical_body(_clean(name or "")), "name_folded": key}
+    values = {"name": canonical_body(clean_name(name or "")), "name_folded": key}
     session.execute(
         upsert_insert(session, Body).values(**values).on_conflict_do_nothing(index_elements=["name_folded"])
     )
@@ -104,7 +94,7 @@ def add_alias(session: Session, body: Body, alias: str) -> BodyAlias | None:
         raise InvalidRequestError(
             f"“{alias}” already names body {owner.id} ({owner.name}): merge the two bodies instead."
         )
-    added = BodyAlias(alias=_clean(alias), alias_folded=key)
+    added = BodyAlias(alias=clean_name(alias), alias_folded=key)
     body.aliases.append(added)
     session.flush()
     return added
@@ -183,9 +173,23 @@ def resolve_document_bodies(session: Session, document: Document) -> None:
     """Resolve the issuer, the parent issuer and the recipients to bodies, making the ones not known yet."""
     issuer = resolve_body(session, document.issuer)
     document.issuer_body_id = issuer.id if issuer else None
+    if issuer is not None and document.issuer:
+        _remember_spelling(session, issuer, document.issuer)
     resolve_body(session, document.parent_issuer)
     recipients = [resolve_body(session, item.get("text")) for item in document.record.get("recipients") or []]
     document.recipient_bodies = list({body.id: body for body in recipients if body is not None}.values())
+
+
+def _remember_spelling(session: Session, body: Body, issuer: str) -> None:
+    """Keep the issuer as the letter spells it (``ubnd tinh lai chau``, folded) as an alias of its body
+    when it is not the body's key: the issuer filter of the lists matches names and aliases."""
+    spelling = fold(issuer)
+    if spelling == body.name_folded or not _names_a_body(spelling):
+        return
+    values = {"body_id": body.id, "alias": clean_name(issuer), "alias_folded": spelling}
+    session.execute(
+        upsert_insert(session, BodyAlias).values(**values).on_conflict_do_nothing(index_elements=["alias_folded"])
+    )
 
 
 def assign_directive_bodies(session: Session, document: Document) -> None:

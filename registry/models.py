@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from registry._base import Base
@@ -155,7 +155,7 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     upload_id: Mapped[int] = mapped_column(ForeignKey("uploads.id", ondelete="CASCADE"), unique=True)
-    doc_type: Mapped[str | None] = mapped_column(String(32), index=True)
+    doc_type: Mapped[str | None] = mapped_column(String(32))
     number: Mapped[str | None] = mapped_column(String(255))
     issuer: Mapped[str | None] = mapped_column(Text)
     issuer_folded: Mapped[str | None] = mapped_column(Text, index=True)
@@ -176,7 +176,7 @@ class Document(Base):
     """``Extraction.to_record()``: the stable JSON contract, with provenance, recipients, cc, contacts."""
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    issuer_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
+    issuer_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"))
     number_folded: Mapped[str | None] = mapped_column(String(255), index=True)
     """``registry.links.number_key(number)``: how citations of this document are matched."""
     # The incoming register (sổ đăng ký văn bản đến). The number is given once and never reused.
@@ -196,7 +196,13 @@ class Document(Base):
     handling_deadline: Mapped[dt.date | None] = mapped_column(Date)
     """Hạn xử lý: the earliest extracted deadline unless a person set it."""
 
-    __table_args__ = (UniqueConstraint("incoming_year", "incoming_number"),)
+    __table_args__ = (
+        UniqueConstraint("incoming_year", "incoming_number"),
+        # A list by type comes newest first: the index gives that order, no sort.
+        Index("ix_documents_doc_type_date", "doc_type", "date"),
+        # With the id, the documents of an issuer come from the index alone (PostgreSQL too).
+        Index("ix_documents_issuer_body_id_id", "issuer_body_id", "id"),
+    )
 
     upload: Mapped[Upload] = relationship(back_populates="document")
     recipient_bodies: Mapped[list[Body]] = relationship(secondary=document_recipients, passive_deletes=True)
@@ -299,12 +305,21 @@ class Deadline(_DocumentItem, Base):
 
     __tablename__ = "deadlines"
 
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        # Counting open, overdue or met deadlines, of all documents or of some, reads an index alone.
+        return (
+            UniqueConstraint("document_id", "position"),
+            Index("ix_deadlines_due_date_status", "due_date", "status"),
+            Index("ix_deadlines_document_id_due_date_status", "document_id", "due_date", "status"),
+        )
+
     what: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)
     date_iso: Mapped[str | None] = mapped_column(String(32))
     start_iso: Mapped[str | None] = mapped_column(String(32))
     end_iso: Mapped[str | None] = mapped_column(String(32))
-    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
     """``2022-03`` → 2022-03-31, ``2025`` → 2025-12-31, a window → its end; for "due before" queries."""
     status: Mapped[DeadlineStatus] = mapped_column(
         _status_type(DeadlineStatus, "deadline_status"),

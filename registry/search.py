@@ -23,9 +23,14 @@ no ``unaccent`` extension.
 
 Filters are words in the index too, so that a query with filters is answered
 from the index alone, as fast as one without. Ranking costs time per matching
-document, so a broad query ("kế hoạch" matches most of a registry) ranks its
-:data:`RANK_WINDOW` most recently added matches and lists them first, by
-score; any older matches follow, newest first. ``total`` counts them all.
+document, so a query ranks its :data:`RANK_WINDOW` most recently added matches
+and lists them first, by score; any older matches follow, newest first.
+``total`` counts the matches up to ``registry.COUNT_LIMIT`` (past it,
+``COUNT_LIMIT + 1``), as the lists do. A query that matches more than that
+("kế hoạch", "công đoàn cơ sở" match much of a registry) is listed newest
+first, unranked: FTS5's bm25 weighs each word by how many documents hold it,
+which for common words means reading all of them (80 ms at 100,000 documents,
+bench/RESULTS.md), and a word that common says little about relevance.
 
 The index is kept by :func:`index_document`, which ``registry._derive.refresh``
 calls after every save and every correction; deleting a document deletes its
@@ -47,6 +52,7 @@ from sqlalchemy.orm import Session, load_only
 
 from registry._search_text import Terms, compound, highlight, indexed_words, words
 from registry.models import Achievement, Directive, Document, Target
+from registry.queries import COUNT_LIMIT
 
 __all__ = ["INDEX_TABLE", "RANK_WINDOW", "SearchHit", "include_name", "index_document", "remove_document", "search"]
 
@@ -99,7 +105,8 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> tuple[list[SearchHit], int]:
-    """The documents that hold every word of ``q``, best first, and how many there are.
+    """The documents that hold every word of ``q``, best first, and how many there are (up to
+    ``COUNT_LIMIT + 1``).
 
     ``issuer`` keeps documents whose issuer has all its words, the last as a
     prefix ("lai chau", "UBND tỉnh Lai Ch"); ``date_from`` and ``date_to`` are
@@ -231,9 +238,9 @@ def _prefix_cover(low: str, high: str) -> list[str]:
 class _Sqlite:
     def __init__(self, clauses: list[_Clause]) -> None:
         self.params = {"match": " AND ".join(c.fts5() for c in clauses)}
-        self.count = text(f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :match").bindparams(
-            **self.params
-        )
+        self.count = text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :match LIMIT :most)"
+        ).bindparams(**self.params, most=COUNT_LIMIT + 1)
 
     @contextmanager
     def index_only(self, session: Session) -> Iterator[None]:
@@ -254,8 +261,9 @@ class _Postgres:
     def __init__(self, clauses: list[_Clause]) -> None:
         self.params = {"match": " & ".join(c.tsquery() for c in clauses)}
         self.count = text(
-            f"SELECT count(*) FROM {INDEX_TABLE} WHERE vector @@ to_tsquery('simple', :match)"
-        ).bindparams(**self.params)
+            f"SELECT count(*) FROM (SELECT 1 FROM {INDEX_TABLE} WHERE vector @@ to_tsquery('simple', :match)"
+            " LIMIT :most) AS found"
+        ).bindparams(**self.params, most=COUNT_LIMIT + 1)
 
     @contextmanager
     def index_only(self, session: Session) -> Iterator[None]:
@@ -290,7 +298,7 @@ def _page(
 ) -> list[tuple[int, float]]:
     """Rows ``offset`` to ``offset + limit`` of: the ranked window by score, then the older matches, newest first."""
     rows: list[tuple[int, float]] = []
-    window = min(total, RANK_WINDOW)
+    window = min(total, RANK_WINDOW) if total <= COUNT_LIMIT else 0
     if offset < window:
         params = {**backend.params, "window": window, "limit": min(limit, window - offset), "offset": offset}
         rows += [(id_, score) for id_, score in session.execute(backend.ranked, params)]

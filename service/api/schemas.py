@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
+
+import registry
 
 __all__ = [
     "AchievementResponse",
@@ -44,8 +46,17 @@ class ErrorResponse(BaseModel):
 class Page(BaseModel, Generic[T]):
     items: list[T]
     total: int
+    """How many there are, counted up to ``registry.COUNT_LIMIT`` (10,000); past it, that number."""
+    total_exact: bool = True
+    """False when there are more than ``total``: counting them all would slow every page."""
     limit: int
     offset: int
+
+    @model_validator(mode="after")
+    def _cap_total(self) -> Page[T]:
+        if self.total > registry.COUNT_LIMIT:
+            self.total, self.total_exact = registry.COUNT_LIMIT, False
+        return self
 
 
 class UploadAccepted(BaseModel):

@@ -62,7 +62,8 @@ def _index(
     documents, total = registry.list_documents(session, issuer=issuer, limit=50, offset=offset)
     context = {
         "documents": documents,
-        "total": total,
+        "total": min(total, registry.COUNT_LIMIT),
+        "total_exact": total <= registry.COUNT_LIMIT,
         "issuer": issuer or "",
         "uploads": registry.list_uploads(session, limit=20),
         "error": error,

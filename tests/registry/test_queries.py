@@ -34,6 +34,25 @@ def test_the_issuer_filter_ignores_accents_and_case(session: Session, two_docume
     assert total == (2 if typed == "Liên Đoàn" else 1)
 
 
+@pytest.mark.parametrize(
+    "typed", ["ubnd tinh lai", "UBND tỉnh Lai Châu", "ủy ban nhân dân tỉnh lai", "UY BAN NHAN DAN"]
+)
+def test_the_issuer_filter_finds_a_body_as_its_letter_spells_it_and_written_out(
+    session: Session, storage_dir: Path, typed: str
+) -> None:
+    document = save(session, store(session, storage_dir, b"ubnd"), make_extraction("UBND TỈNH LAI CHÂU"))
+    session.commit()
+    assert registry.list_documents(session, issuer=typed) == ([document], 1)
+    assert registry.list_targets(session, issuer=typed)[1] == len(document.targets)
+
+
+def test_the_issuer_filter_finds_a_merged_bodys_letters_by_either_name(session: Session, two_documents) -> None:
+    lai_chau, ha_noi = two_documents
+    registry.merge_bodies(session, keep_id=lai_chau.issuer_body_id or 0, merge_id=ha_noi.issuer_body_id or 0)
+    session.commit()
+    assert registry.list_documents(session, issuer="ha noi")[1] == 2
+
+
 @pytest.mark.parametrize("typed", ["%", "_", "lai%chau", "\\"])
 def test_like_wildcards_typed_by_a_user_match_only_themselves(session: Session, two_documents, typed: str) -> None:
     assert registry.list_documents(session, issuer=typed) == ([], 0)
@@ -125,3 +144,12 @@ def test_unknown_ids_raise_not_found(session: Session, lookup: Callable[[Session
     with pytest.raises(NotFoundError) as raised:
         lookup(session)
     assert raised.value.http_status == 404
+
+
+def test_a_list_counts_up_to_the_count_limit_and_one_more(
+    session: Session, two_documents, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = registry.list_targets(session)[1]
+    monkeypatch.setattr("registry.queries.COUNT_LIMIT", every - 2)
+    rows, total = registry.list_targets(session, limit=100)
+    assert (len(rows), total) == (every, every - 1)  # "more than every - 2": the page is whole

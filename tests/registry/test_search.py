@@ -293,6 +293,16 @@ def test_past_the_rank_window_older_matches_follow_newest_first(
     assert [h.document_id for page in pages for h in page] == ranked
 
 
+def test_a_query_matching_more_than_the_count_limit_lists_newest_first_with_the_total_capped(
+    session: Session, storage_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [_save(session, storage_dir, f"{i}".encode(), "sáng kiến " * (4 - i), bare=True) for i in range(4)]
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 2)
+    hits, total = registry.search(session, "sang kien")
+    assert total == 3  # "more than 2"
+    assert [h.document_id for h in hits] == [d.id for d in reversed(documents)]
+
+
 def test_a_registry_migrated_from_0003_is_indexed(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     url = request.getfixturevalue("postgres_url") if backend == "postgresql" else f"sqlite:///{tmp_path / 'old.db'}"
     arrived = "2024-05-01 03:00:00" + ("+00" if backend == "postgresql" else "")  # as each stores UTC

@@ -69,7 +69,8 @@ def test_bodies_are_listed_and_fetched(client: TestClient, seeded: dict[str, int
     bodies = client.get("/api/v1/bodies", params={"name": "lai chau"}).json()
     assert bodies["total"] == 1
     body = client.get(f"/api/v1/bodies/{seeded['issuer']}").json()
-    assert body["name"] == "Liên đoàn Lao động tỉnh Lai Châu" and body["aliases"] == []
+    assert body["name"] == "Liên đoàn Lao động tỉnh Lai Châu"
+    assert body["aliases"] == ["LĐLĐ tỉnh Lai Châu"]  # as the letter spells its issuer
     assert client.get("/api/v1/bodies/999").json()["error"]["code"] == "not_found"
 
 

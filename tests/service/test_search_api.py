@@ -133,7 +133,7 @@ def test_prefix_is_asked_for(client: TestClient, seeded: dict[str, int]) -> None
 
 @pytest.mark.parametrize("q", ["", "*", "- ( ) \" ' :", "……"])
 def test_a_query_without_words_is_an_empty_page(client: TestClient, seeded: dict[str, int], q: str) -> None:
-    assert _search(client, q=q) == {"items": [], "total": 0, "limit": 20, "offset": 0}
+    assert _search(client, q=q) == {"items": [], "total": 0, "total_exact": True, "limit": 20, "offset": 0}
 
 
 @pytest.mark.parametrize("q", ['"lai chau"', "lai* chau -", "lai' OR 1=1; --", "NEAR(lai chau)", "lai AND chau"])
