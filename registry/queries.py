@@ -117,9 +117,9 @@ def _issued_by(session: Session, issuer: str) -> Any:
     """Documents whose issuer's body has ``issuer`` in its name or an alias, accents and case ignored.
 
     The aliases hold every spelling a letter used for its issuer (``registry.bodies``), so
-    this finds what a match on the documents' own issuer would, and more: a body's name is
-    written out ("ubnd" finds "Ủy ban nhân dân …" however a letter abbreviated it) and a merged
-    body's old names count. It reads two small tables and an index, where a substring match on
+    this finds what a match on the documents' own issuer would, and more: what is typed is
+    also written out as body names are ("UBND tỉnh" finds letters that spell out "Ủy ban nhân
+    dân tỉnh"), and a merged body's old names count. It reads two small tables and an index, where a substring match on
     the documents scans all of them (25 ms at 100,000 documents, bench/RESULTS.md).
     """
     patterns = {_contains(issuer), _contains(body_key(issuer) or issuer)}
